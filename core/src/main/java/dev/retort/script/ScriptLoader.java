@@ -64,8 +64,11 @@ public final class ScriptLoader {
     record LoadedScript(MigrationScript script, Map<String, Integer> keyLines, String source) {
     }
 
-    /** What a load found: the scripts without problems (load order) and every problem. */
-    record Loaded(List<LoadedScript> scripts, List<ScriptProblem> problems) {
+    /**
+     * What a load found: the scripts without problems (load order), every problem, and the
+     * revision ids of files that have problems but a valid {@code revision} header.
+     */
+    record Loaded(List<LoadedScript> scripts, List<ScriptProblem> problems, List<String> brokenRevisions) {
     }
 
     Loaded loadAll(List<String> locations) {
@@ -77,11 +80,15 @@ public final class ScriptLoader {
                     + "least one, e.g. 'classpath:db/migrations' or 'filesystem:src/main/resources/db/migrations'."));
         }
         Map<String, LoadedScript> byRevision = new LinkedHashMap<>();
+        List<String> broken = new ArrayList<>();
         for (String location : locations) {
             for (SourceFile file : find(location, problems)) {
                 ScriptParser.Parsed parsed = ScriptParser.read(file.location(), file.path(), file.content());
                 problems.addAll(parsed.problems());
                 if (parsed.script() == null) {
+                    if (parsed.revision() != null && !broken.contains(parsed.revision())) {
+                        broken.add(parsed.revision());
+                    }
                     continue;
                 }
                 LoadedScript script = new LoadedScript(parsed.script(), parsed.keyLines(), file.source());
@@ -93,7 +100,8 @@ public final class ScriptLoader {
                 }
             }
         }
-        return new Loaded(List.copyOf(scripts), List.copyOf(problems));
+        broken.removeAll(byRevision.keySet());
+        return new Loaded(List.copyOf(scripts), List.copyOf(problems), List.copyOf(broken));
     }
 
     private static ScriptProblem duplicate(LoadedScript first, LoadedScript second) {
