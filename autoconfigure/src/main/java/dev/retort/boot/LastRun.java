@@ -1,5 +1,6 @@
 package dev.retort.boot;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -14,6 +15,9 @@ import java.util.List;
  * @param applied     revisions applied (or reverted) so far, in order
  * @param error       the failure's message, null unless {@code FAILED} or {@code SKIPPED}
  */
+// Null values are part of the endpoint's JSON contract ("error": null), whatever the
+// application's Jackson inclusion default.
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record LastRun(String operation, String target, String status, String startedAt, Long durationMs,
                       List<String> applied, String error) {
 

@@ -11,6 +11,7 @@ import dev.retort.boot.RetortMigrationRunner;
 import dev.retort.graph.Revision;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.script.MigrationScript;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,7 @@ public class RetortMigrationsEndpoint {
      * @param revisionCount  how many revisions this build has
      * @param lastRun        what the last run did; null before the first
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EngineDescriptor(String database, String schema, String versionTable, MigrationState state,
                                    boolean upToDate, List<String> current, List<String> heads,
                                    List<PendingRevision> pending, int revisionCount, LastRun lastRun) {
@@ -170,6 +172,7 @@ public class RetortMigrationsEndpoint {
      * @param applied      whether the database is at or past this revision
      * @param appliedAt    when it was last applied (ISO-8601), null if not applied or unrecorded
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record RevisionDescriptor(String revision, String message, List<String> revises, List<String> dependsOn,
                                      List<String> branchLabels, String location, String checksum, boolean applied,
                                      String appliedAt) {

@@ -18,7 +18,11 @@ import org.springframework.context.annotation.Configuration;
  * {@code management.health.migrations.enabled=false}) and, with the health endpoint, its
  * membership of the {@code readiness} group.
  */
-@AutoConfiguration(after = RetortAutoConfiguration.class)
+// After the probes auto-configuration: our readiness post-processor must be applied after
+// Spring Boot's, which creates the readiness group (both have the lowest precedence, so
+// registration order decides).
+@AutoConfiguration(after = RetortAutoConfiguration.class,
+        afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration")
 @ConditionalOnClass({ HealthIndicator.class, RetortMigrationRunner.class })
 @ConditionalOnBean(RetortMigrationRunner.class)
 @ConditionalOnEnabledHealthIndicator(RetortHealthAutoConfiguration.CONTRIBUTOR)

@@ -15,7 +15,9 @@ import dev.retort.boot.support.MigrationFiles;
 import dev.retort.graph.MultipleHeadsException;
 import dev.retort.script.ScriptLoadException;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -244,7 +246,8 @@ class StartupScenariosTest {
         MigrationFiles files = twoRevisions()
                 .revision("bb03", "bb02", "broken", "ALTER TABLE nowhere ADD COLUMN x INT;", "");
         runner(files).withPropertyValues("retort.on-failure=continue")
-                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+                        CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
                 .run(context -> {
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
                     assertThat(registry.get(RetortMetrics.MIGRATION_TIMER).tag("revision", "bb01")
@@ -260,7 +263,7 @@ class StartupScenariosTest {
     }
 
     private List<String> query(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+        try (Connection connection = DriverManager.getConnection(url, "sa", ""); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
@@ -271,7 +274,7 @@ class StartupScenariosTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url, "sa", ""); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
