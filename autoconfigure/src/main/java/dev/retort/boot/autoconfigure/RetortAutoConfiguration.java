@@ -83,7 +83,14 @@ public final class RetortAutoConfiguration implements DisposableBean {
             builder.classLoader(resourceLoader.getClassLoader());
         }
         listeners.orderedStream().filter(listener -> listener != tracker).forEach(builder::listener);
-        return builder.build();
+        try {
+            return builder.build();
+        }
+        catch (IllegalArgumentException ex) {
+            // The builder names the retort.* property in its message; give it a type the
+            // failure analyzer recognises.
+            throw new RetortConfigurationException(ex.getMessage(), ex);
+        }
     }
 
     @Bean
@@ -142,8 +149,8 @@ public final class RetortAutoConfiguration implements DisposableBean {
         }
         DataSource application = dataSources.getIfUnique();
         if (application == null) {
-            throw new IllegalStateException("Retort found several DataSource beans and none is @Primary;"
-                    + " mark the one to migrate with @RetortDataSource, or set retort.url.");
+            throw new RetortConfigurationException("Retort found several DataSource beans and none is @Primary,"
+                    + " so it cannot tell which database to migrate.");
         }
         if (properties.getUser() != null || properties.getPassword() != null) {
             // Same database, other account (typically one allowed to run DDL).

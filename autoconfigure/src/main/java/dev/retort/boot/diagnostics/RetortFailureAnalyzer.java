@@ -7,6 +7,7 @@ import dev.retort.NonEmptySchemaException;
 import dev.retort.RetortException;
 import dev.retort.UnknownRevisionException;
 import dev.retort.boot.Redaction;
+import dev.retort.boot.autoconfigure.RetortConfigurationException;
 import dev.retort.graph.MultipleHeadsException;
 import dev.retort.graph.RevisionException;
 import dev.retort.script.ScriptLoadException;
@@ -28,6 +29,11 @@ public class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortExcepti
     }
 
     static String action(RetortException cause) {
+        if (cause instanceof RetortConfigurationException) {
+            return "Correct the retort.* property named above in application.properties (or the environment)."
+                    + " To migrate a DataSource other than the primary one, mark it with @RetortDataSource or set"
+                    + " retort.url.";
+        }
         if (cause instanceof ScriptLoadException) {
             return "Fix the migration files listed above (each problem names its file and line), or point"
                     + " retort.locations at the folder that holds them (default: classpath:db/migrations)."

@@ -258,11 +258,39 @@ class StartupScenariosTest {
                 });
     }
 
+    @Test
+    void failsWhenTheBaselineRevisionIsNotInTheMigrationFiles() {
+        runner(twoRevisions()).withPropertyValues("retort.baseline-revision=ffff0000").run(context -> {
+            assertThat(context).hasFailed();
+            Throwable error = context.getStartupFailure();
+            FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(error);
+            assertThat(analysis.getDescription()).contains("retort.baseline-revision").contains("ffff0000");
+            assertThat(analysis.getAction()).contains("retort.* property");
+        });
+    }
+
+    @Test
+    void migratesTheDatabaseOfRetortUrlInsteadOfTheApplicationsOne() {
+        String migrationUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        runner(twoRevisions())
+                .withPropertyValues("retort.url=" + migrationUrl, "retort.user=sa", "retort.password=")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(queryAt(migrationUrl, "SELECT version_num FROM retort_version")).containsExactly("bb02");
+                    assertThat(query("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'RETORT_VERSION'"
+                            + " OR table_name = 'retort_version'")).containsExactly("0");
+                });
+    }
+
     private List<String> versionRows() throws SQLException {
         return query("SELECT version_num FROM retort_version");
     }
 
     private List<String> query(String sql) throws SQLException {
+        return queryAt(url, sql);
+    }
+
+    private static List<String> queryAt(String url, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, "sa", ""); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
