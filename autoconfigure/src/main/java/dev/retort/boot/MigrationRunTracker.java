@@ -36,6 +36,7 @@ public final class MigrationRunTracker implements MigrationListener {
     private RuntimeException failure;
     private List<String> unknownRevisions = List.of();
     private Status status;
+    private List<String> reachedHeads = List.of();
 
     /** Whether a migration run is in progress. */
     public boolean isRunning() {
@@ -72,6 +73,18 @@ public final class MigrationRunTracker implements MigrationListener {
     public Status lastStatus() {
         synchronized (lock) {
             return status;
+        }
+    }
+
+    /**
+     * Whether the database is where the last successful start-up run left it, for a target
+     * other than the heads ({@code retort.target=<revision>}): pending revisions are then
+     * intended, not a reason to refuse traffic.
+     */
+    public boolean isAtRunTarget(List<String> current) {
+        synchronized (lock) {
+            return !reachedHeads.isEmpty() && lastRun != null && LastRun.SUCCEEDED.equals(lastRun.status())
+                    && new java.util.HashSet<>(reachedHeads).equals(new java.util.HashSet<>(current));
         }
     }
 
@@ -121,6 +134,7 @@ public final class MigrationRunTracker implements MigrationListener {
         synchronized (lock) {
             if (result != null) {
                 absorb(result);
+                reachedHeads = List.copyOf(result.resultingHeads());
             }
             finish(LastRun.SUCCEEDED, null);
             status = after;

@@ -12,7 +12,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Health of the migrated database (component {@code migrations}): {@code UP} when it is
  * at this build's heads (or at revisions of a newer build, see {@code UNKNOWN_REVISION}),
- * {@code OUT_OF_SERVICE} while revisions are pending or a run is in progress, {@code DOWN}
+ * {@code OUT_OF_SERVICE} while revisions are pending (unless the start-up run reached a
+ * {@code retort.target} short of the heads) or a run is in progress, {@code DOWN}
  * after a failed run or when applied migration files changed.
  */
 public class RetortHealthIndicator extends AbstractHealthIndicator {
@@ -44,7 +45,16 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
         MigrationState state = tracker.state(status, runner.validateChecksums());
         switch (state) {
             case UP_TO_DATE, UNKNOWN_REVISION -> builder.up();
-            case PENDING, MIGRATING -> builder.outOfService();
+            // Pending revisions beyond a deliberate retort.target are not a reason to refuse traffic.
+            case PENDING -> {
+                if (tracker.isAtRunTarget(status.current())) {
+                    builder.up();
+                }
+                else {
+                    builder.outOfService();
+                }
+            }
+            case MIGRATING -> builder.outOfService();
             case FAILED -> builder.down();
         }
         builder.withDetail("state", state.name())

@@ -2,7 +2,10 @@ package dev.retort.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.AppliedRevision;
 import dev.retort.ChecksumMismatchException;
+import dev.retort.LockTimeoutException;
+import dev.retort.MigrationListener;
 import dev.retort.NonEmptySchemaException;
 import dev.retort.boot.LastRun;
 import dev.retort.boot.MigrationRunTracker;
@@ -27,6 +30,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +95,8 @@ class StartupScenariosTest {
                     .migrations().engines().get("retort");
             assertThat(engine.state()).isEqualTo(MigrationState.PENDING);
             assertThat(engine.pending()).extracting("revision").containsExactly("bb02");
+            // Where the application asked to be: ready, although the build has a newer head.
+            assertThat(context.getBean(RetortHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
         });
     }
 
@@ -280,6 +288,42 @@ class StartupScenariosTest {
                     assertThat(query("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'RETORT_VERSION'"
                             + " OR table_name = 'retort_version'")).containsExactly("0");
                 });
+    }
+
+    @Test
+    void failsWithTheLockTimeoutWhileAnotherInstanceMigrates() throws Exception {
+        MigrationFiles files = twoRevisions();
+        CountDownLatch applying = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MigrationListener slowInstance = new MigrationListener() {
+            @Override
+            public void revisionApplied(AppliedRevision revision) {
+                applying.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> runner(files)
+                .withBean("slowInstance", MigrationListener.class, () -> slowInstance)
+                .run(context -> assertThat(context).hasNotFailed()));
+        try {
+            assertThat(applying.await(60, TimeUnit.SECONDS)).isTrue();
+            runner(files).withPropertyValues("retort.lock-timeout=1s").run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause().isInstanceOf(LockTimeoutException.class);
+                FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getAction()).contains("retort.lock-timeout");
+            });
+        }
+        finally {
+            release.countDown();
+        }
+        first.get(60, TimeUnit.SECONDS);
+        assertThat(versionRows()).containsExactly("bb02");
     }
 
     private List<String> versionRows() throws SQLException {
