@@ -107,12 +107,8 @@ public class RetortMigrationRunner {
                         before.current().isEmpty() ? "base" : before.current(), target, before.pending().size());
             }
             MigrationResult result = retort.upgrade(target);
-            Status after = statusOrNull();
-            if (!result.applied().isEmpty()) {
-                log.info("Applied {} revision(s) in {} ms; heads now {}", result.applied().size(),
-                        result.duration() == null ? "?" : result.duration().toMillis(), result.resultingHeads());
-            }
-            tracker.runnerSucceeded(result, after);
+            // The engine logs each revision and the run's summary itself.
+            tracker.runnerSucceeded(result, statusOrNull());
             return true;
         }
         catch (UnknownRevisionException ex) {

@@ -204,29 +204,29 @@ public class RetortProperties implements Validator {
         RetortProperties properties = (RetortProperties) target;
         if (properties.locations == null || properties.locations.isEmpty()) {
             errors.rejectValue("locations", "retort.locations.empty",
-                    "must name at least one location of migration files, e.g. " + DEFAULT_LOCATION);
+                    "retort.locations must name at least one location of migration files, e.g. " + DEFAULT_LOCATION);
         }
         else if (properties.locations.stream().anyMatch(location -> location == null || location.isBlank())) {
             errors.rejectValue("locations", "retort.locations.blank",
-                    "contains an empty entry; remove the stray comma or name the location");
+                    "retort.locations contains an empty entry; remove the stray comma or name the location");
         }
         if (properties.target == null || properties.target.isBlank()) {
             errors.rejectValue("target", "retort.target.blank",
-                    "must not be empty; use 'head' (the default), 'heads' or a revision id");
+                    "retort.target must not be empty; use 'head' (the default), 'heads' or a revision id");
         }
         if (properties.lockTimeout == null || properties.lockTimeout.isNegative()) {
             errors.rejectValue("lockTimeout", "retort.lock-timeout.negative",
-                    "must be zero (do not wait) or positive, e.g. 60s");
+                    "retort.lock-timeout must be zero (do not wait) or positive, e.g. 60s");
         }
-        checkTableName(errors, "versionTable", properties.versionTable);
-        checkTableName(errors, "historyTable", properties.historyTable);
+        checkTableName(errors, "versionTable", "retort.version-table", properties.versionTable);
+        checkTableName(errors, "historyTable", "retort.history-table", properties.historyTable);
         if (properties.versionTable != null && properties.versionTable.equalsIgnoreCase(properties.historyTable)) {
             errors.rejectValue("historyTable", "retort.history-table.same",
-                    "must differ from retort.version-table ('" + properties.versionTable + "')");
+                    "retort.history-table must differ from retort.version-table ('" + properties.versionTable + "')");
         }
         if (properties.baselineRevision != null && !REVISION_ID.matcher(properties.baselineRevision).matches()) {
             errors.rejectValue("baselineRevision", "retort.baseline-revision.invalid",
-                    "must be a revision id (1 to 32 letters, digits or underscores)");
+                    "retort.baseline-revision must be a revision id (1 to 32 letters, digits or underscores)");
         }
         if (properties.url != null && !properties.url.startsWith("jdbc:")) {
             // A global error, not a field error: Spring Boot prints a field's value, and a
@@ -236,10 +236,10 @@ public class RetortProperties implements Validator {
         }
     }
 
-    private static void checkTableName(Errors errors, String field, String value) {
+    private static void checkTableName(Errors errors, String field, String property, String value) {
         if (value == null || !TABLE_NAME.matcher(value).matches()) {
             errors.rejectValue(field, "retort.table.invalid",
-                    "must be a plain table name (letters, digits and underscores, not starting with a digit)");
+                    property + " must be a plain table name (letters, digits and underscores, not starting with a digit)");
         }
     }
 

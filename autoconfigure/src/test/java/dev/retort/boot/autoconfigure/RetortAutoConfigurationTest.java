@@ -135,6 +135,17 @@ class RetortAutoConfigurationTest {
     }
 
     @Test
+    void acceptsRunAtInAnyCase() {
+        runner.withPropertyValues("retort.run-at=STARTUP")
+                .withUserConfiguration(NoOpStrategy.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(RetortMigrationInitializer.class);
+                    assertThat(context.getBean(NoOpStrategy.class).calls).isEqualTo(1);
+                });
+    }
+
+    @Test
     void aStrategyBeanReplacesTheDefaultRun() {
         runner.withPropertyValues("retort.run-at=startup")
                 .withUserConfiguration(NoOpStrategy.class)
@@ -174,8 +185,7 @@ class RetortAutoConfigurationTest {
         runner.withPropertyValues("retort.lock-timeout=-5s").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(BindValidationException.class)
-                    .hasMessageContaining("lockTimeout")
-                    .hasMessageContaining("must be zero (do not wait) or positive");
+                    .hasMessageContaining("retort.lock-timeout must be zero (do not wait) or positive");
         });
     }
 
@@ -209,8 +219,7 @@ class RetortAutoConfigurationTest {
         runner.withPropertyValues("retort.locations=").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("locations")
-                    .hasMessageContaining("must name at least one location");
+                    .hasMessageContaining("retort.locations must name at least one location");
         });
     }
 
@@ -218,8 +227,7 @@ class RetortAutoConfigurationTest {
     void failsWhenVersionAndHistoryTableAreTheSame() {
         runner.withPropertyValues("retort.version-table=migrations", "retort.history-table=MIGRATIONS").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("historyTable")
-                    .hasMessageContaining("must differ from retort.version-table");
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("retort.history-table must differ from retort.version-table");
         });
     }
 
@@ -227,8 +235,7 @@ class RetortAutoConfigurationTest {
     void failsWhenATableNameIsNotAPlainName() {
         runner.withPropertyValues("retort.version-table=retort version; drop").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("versionTable")
-                    .hasMessageContaining("must be a plain table name");
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("retort.version-table must be a plain table name");
         });
     }
 
@@ -236,8 +243,7 @@ class RetortAutoConfigurationTest {
     void failsWhenBaselineRevisionIsNotARevisionId() {
         runner.withPropertyValues("retort.baseline-revision=not-an-id!").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("baselineRevision")
-                    .hasMessageContaining("must be a revision id");
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("retort.baseline-revision must be a revision id");
         });
     }
 
