@@ -165,6 +165,16 @@ class StartupScenariosTest {
     }
 
     @Test
+    void failsWhenTheTargetIsNotARevisionOfThisBuild() {
+        runner(twoRevisions()).withPropertyValues("retort.target=zz99").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("zz99");
+            FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getAction()).contains("retort.target");
+        });
+    }
+
+    @Test
     void failsWhenAnAppliedFileChangedAndListsIt() {
         MigrationFiles files = twoRevisions();
         runner(files).run(context -> assertThat(context).hasNotFailed());
