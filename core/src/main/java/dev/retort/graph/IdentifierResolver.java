@@ -170,7 +170,7 @@ final class IdentifierResolver {
         List<String> near = Nearest.to(ident, names, 3);
         StringBuilder message = new StringBuilder("No revision or branch label matches '").append(ident).append("'");
         if (ident.length() < 4) {
-            message.append(" (a prefix must have at least four characters)");
+            message.append(" (ids of three characters or fewer must be typed in full)");
         }
         if (graph.size() == 0) {
             message.append("; there are no revisions yet");
