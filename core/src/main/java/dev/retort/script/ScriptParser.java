@@ -305,13 +305,18 @@ public final class ScriptParser {
             Direction direction = marker.group(1).equalsIgnoreCase("upgrade") ? Direction.UPGRADE : Direction.DOWNGRADE;
             List<String> dialects = dialects(markerLine, direction, marker.group(2).strip());
             int end = i + 1;
+            int problemsBefore = problems.size();
             while (end < lines.length && !isSectionMarker(end, lines[end])) {
                 end++;
             }
+            boolean markersFine = problems.size() == problemsBefore;
             String body = String.join("\n", Arrays.asList(lines).subList(i + 1, end));
             Section section = new Section(direction, dialects, markerLine, body);
             checkClash(section, sections);
-            checkSplits(section);
+            if (markersFine) {
+                // A bad marker inside the body would only repeat itself as a splitting problem.
+                checkSplits(section);
+            }
             sections.add(section);
             i = end;
         }
@@ -330,6 +335,10 @@ public final class ScriptParser {
         }
         if (!MARKERS.contains(name)) {
             unknownMarker(index + 1, marker.group(1));
+        } else if (!marker.group(2).isBlank()) {
+            // The splitter only takes a line holding nothing but the marker as a block marker.
+            problem(index + 1, "'-- +" + name + "' must stand alone on its line, but '" + marker.group(2).strip()
+                    + "' follows it; move that text to a comment on the next line.");
         }
         return false;
     }
@@ -388,24 +397,27 @@ public final class ScriptParser {
     }
 
     private void checkSplits(Section section) {
-        List<String> dialects = section.unqualified() ? List.of("postgresql", "h2", "mysql") : section.dialects();
-        SqlSplitException firstFailure = null;
-        int failures = 0;
-        for (String dialect : dialects) {
+        if (section.unqualified()) {
+            // Reported only when no dialect can split it, so the first dialect that can is enough.
+            SqlSplitException first = null;
+            for (String dialect : List.of("postgresql", "h2", "mysql")) {
+                try {
+                    section.statements(SqlSyntax.forDialect(dialect));
+                    return;
+                } catch (SqlSplitException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            problem(first.line(), first.problem());
+            return;
+        }
+        for (String dialect : section.dialects()) {
             try {
                 section.statements(SqlSyntax.forDialect(dialect));
             } catch (SqlSplitException e) {
-                failures++;
-                if (section.unqualified()) {
-                    firstFailure = firstFailure == null ? e : firstFailure;
-                } else {
-                    problem(e.line(), e.problem() + " (splitting this " + dialect + " section)");
-                    return;
-                }
+                problem(e.line(), e.problem() + " (splitting this " + dialect + " section)");
+                return;
             }
-        }
-        if (section.unqualified() && failures == dialects.size()) {
-            problem(firstFailure.line(), firstFailure.problem());
         }
     }
 

@@ -436,6 +436,12 @@ class ScriptParserTest {
         }
 
         @Test
+        void blockMarkersMustStandAlone() {
+            failsWith(HEAD + "-- +upgrade\n-- +begin\nSELECT 1;\n-- +end of trigger\n", 6,
+                    "'-- +end' must stand alone on its line, but 'of trigger' follows it");
+        }
+
+        @Test
         void beginBeforeTheFirstSection() {
             failsWith(HEAD + "-- +begin\n-- +upgrade\n", 3, "'-- +begin' before the first section");
         }
