@@ -123,11 +123,11 @@ public final class ScriptParser {
             problem(line, "no '-- +upgrade' section; add a line '-- +upgrade' followed by the revision's SQL "
                     + "(an empty section is a valid no-op).");
         }
-        String revision = required("revision", "<id>, e.g. '-- revision: " + "4f2a9c1b7d3e'");
+        String revision = required("revision", "'-- revision: <id>' (e.g. '-- revision: 4f2a9c1b7d3e')");
         if (revision != null && checkId("revision", revision)) {
             validRevision = revision;
         }
-        String revisesValue = required("revises", "<parent id>, or 'base' for a first revision");
+        String revisesValue = required("revises", "'-- revises: <parent id>' ('-- revises: base' for a first revision)");
         List<String> revises = revisesValue == null ? List.of() : revises(revisesValue);
         List<String> branchLabels = idList("branch-labels");
         List<String> dependsOn = idList("depends-on");
@@ -199,16 +199,15 @@ public final class ScriptParser {
         values.put(key, value);
     }
 
+    /** The value of a required key, or null after reporting it missing or empty; {@code expected} shows the line. */
     private String required(String key, String expected) {
         String value = values.get(key);
         if (value == null) {
-            problem(1, "missing header key '" + key + "'; expected a line '-- " + key + ": " + expected
-                    + "' before the first section.");
+            problem(1, "missing header key '" + key + "'; add a line " + expected + " before the first section.");
             return null;
         }
         if (value.isEmpty()) {
-            problem(keyLines.get(key), "header key '" + key + "' has no value; expected '-- " + key + ": "
-                    + expected + "'.");
+            problem(keyLines.get(key), "header key '" + key + "' has no value; write " + expected + ".");
             return null;
         }
         return value;

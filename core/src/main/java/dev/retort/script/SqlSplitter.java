@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * on the class path; checked against 7.0.9) returns bare strings without line numbers,
  * collapses whitespace, treats a backslash as an escape in every dialect (so PostgreSQL's
  * standard {@code 'C:\'} never ends), does not know dollar quotes or backticks, ends a block
- * comment at the first {@code *&#47;} (PostgreSQL nests them) and has no {@code +begin} /
+ * comment at the first comment end (PostgreSQL and H2 nest them) and has no {@code +begin} /
  * {@code +end} blocks. JSqlParser (not managed by the Spring Boot BOM) is a parser, not a
  * splitter: {@code CCJSqlParserUtil.parseStatements} rejects statements its grammar does not
  * cover (vendor DDL, PL/pgSQL bodies) and gives back syntax trees rather than the author's

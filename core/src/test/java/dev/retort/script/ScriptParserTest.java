@@ -176,17 +176,20 @@ class ScriptParserTest {
 
         @Test
         void missingRevision() {
-            failsWith("-- revises: base\n-- +upgrade\n", 1, "missing header key 'revision'", "'-- revision: <id>");
+            failsWith("-- revises: base\n-- +upgrade\n", 1, "missing header key 'revision'; add a line '-- revision: <id>' "
+                    + "(e.g. '-- revision: 4f2a9c1b7d3e') before the first section.");
         }
 
         @Test
         void missingRevises() {
-            failsWith("-- revision: a1\n-- +upgrade\n", 1, "missing header key 'revises'", "'base' for a first revision");
+            failsWith("-- revision: a1\n-- +upgrade\n", 1, "missing header key 'revises'; add a line '-- revises: <parent id>' "
+                    + "('-- revises: base' for a first revision) before the first section.");
         }
 
         @Test
         void revisionWithoutValue() {
-            failsWith("-- revision:\n-- revises: base\n-- +upgrade\n", 1, "header key 'revision' has no value");
+            failsWith("-- revision:\n-- revises: base\n-- +upgrade\n", 1, "header key 'revision' has no value; write "
+                    + "'-- revision: <id>'");
         }
 
         @Test
