@@ -165,17 +165,22 @@ final class IdentifierResolver {
     }
 
     ResolutionException unknown(String ident) {
-        List<String> near = Nearest.to(ident, graph.idNames(), 3);
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(graph.idNames());
+        names.addAll(graph.labelNames());
+        List<String> near = Nearest.to(ident, names, 3);
         StringBuilder message = new StringBuilder("No revision or branch label matches '").append(ident).append("'");
         if (ident.length() < 4) {
-            message.append(" (a prefix must have at least four characters)");
+            message.append(" (ids of three characters or fewer must be typed in full)");
         }
         if (graph.size() == 0) {
             message.append("; there are no revisions yet");
         } else if (!near.isEmpty()) {
-            message.append("; the nearest ids are ").append(String.join(", ", near));
+            message.append("; the nearest are ").append(String.join(", ", near));
         }
         message.append("; `retort history` lists every revision");
+        if (!graph.labelNames().isEmpty()) {
+            message.append(" and `retort branches` the labels");
+        }
         return new ResolutionException(ident, ResolutionException.Reason.UNKNOWN, near, message.toString());
     }
 
