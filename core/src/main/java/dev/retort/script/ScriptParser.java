@@ -267,7 +267,7 @@ public final class ScriptParser {
         };
         if (!ID.matcher(id).matches()) {
             problem(line, "'" + id + "' in '" + key + "' is not a valid " + what + ": use 1 to 32 letters, digits "
-                    + "or underscores ([A-Za-z0-9_]{1,32})" + (id.contains(" ") ? "; separate several with commas" : "")
+                    + "or underscores ([A-Za-z0-9_]{1,32})" + (id.contains(" ") && !key.equals("revision") ? "; separate several with commas" : "")
                     + ".");
         } else if (RESERVED.contains(id)) {
             problem(line, "'" + id + "' in '" + key + "' is reserved (base, head, heads and current name positions, "

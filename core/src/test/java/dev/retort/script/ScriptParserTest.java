@@ -204,6 +204,13 @@ class ScriptParserTest {
         }
 
         @Test
+        void aRevisionWithSpacesIsNotToldToUseCommas() {
+            List<ScriptProblem> problems = problems("-- revision: a1 b2\n-- revises: base\n-- +upgrade\n");
+            assertThat(problems).singleElement().extracting(ScriptProblem::message).asString()
+                    .contains("'a1 b2' in 'revision' is not a valid revision id").doesNotContain("commas");
+        }
+
+        @Test
         void spaceSeparatedRevisesSuggestsCommas() {
             failsWith("-- revision: m1\n-- revises: a1 b2\n-- +upgrade\n", 2, "'a1 b2' in 'revises' is not a valid",
                     "separate several with commas");
