@@ -123,11 +123,11 @@ public final class ScriptParser {
             problem(line, "no '-- +upgrade' section; add a line '-- +upgrade' followed by the revision's SQL "
                     + "(an empty section is a valid no-op).");
         }
-        String revision = required("revision", "<id>, e.g. '-- revision: " + "4f2a9c1b7d3e'");
+        String revision = required("revision", "'-- revision: <id>' (e.g. '-- revision: 4f2a9c1b7d3e')");
         if (revision != null && checkId("revision", revision)) {
             validRevision = revision;
         }
-        String revisesValue = required("revises", "<parent id>, or 'base' for a first revision");
+        String revisesValue = required("revises", "'-- revises: <parent id>' ('-- revises: base' for a first revision)");
         List<String> revises = revisesValue == null ? List.of() : revises(revisesValue);
         List<String> branchLabels = idList("branch-labels");
         List<String> dependsOn = idList("depends-on");
@@ -199,16 +199,15 @@ public final class ScriptParser {
         values.put(key, value);
     }
 
+    /** The value of a required key, or null after reporting it missing or empty; {@code expected} shows the line. */
     private String required(String key, String expected) {
         String value = values.get(key);
         if (value == null) {
-            problem(1, "missing header key '" + key + "'; expected a line '-- " + key + ": " + expected
-                    + "' before the first section.");
+            problem(1, "missing header key '" + key + "'; add a line " + expected + " before the first section.");
             return null;
         }
         if (value.isEmpty()) {
-            problem(keyLines.get(key), "header key '" + key + "' has no value; expected '-- " + key + ": "
-                    + expected + "'.");
+            problem(keyLines.get(key), "header key '" + key + "' has no value; write " + expected + ".");
             return null;
         }
         return value;
@@ -268,7 +267,7 @@ public final class ScriptParser {
         };
         if (!ID.matcher(id).matches()) {
             problem(line, "'" + id + "' in '" + key + "' is not a valid " + what + ": use 1 to 32 letters, digits "
-                    + "or underscores ([A-Za-z0-9_]{1,32})" + (id.contains(" ") ? "; separate several with commas" : "")
+                    + "or underscores ([A-Za-z0-9_]{1,32})" + (id.contains(" ") && !key.equals("revision") ? "; separate several with commas" : "")
                     + ".");
         } else if (RESERVED.contains(id)) {
             problem(line, "'" + id + "' in '" + key + "' is reserved (base, head, heads and current name positions, "
@@ -305,13 +304,18 @@ public final class ScriptParser {
             Direction direction = marker.group(1).equalsIgnoreCase("upgrade") ? Direction.UPGRADE : Direction.DOWNGRADE;
             List<String> dialects = dialects(markerLine, direction, marker.group(2).strip());
             int end = i + 1;
+            int problemsBefore = problems.size();
             while (end < lines.length && !isSectionMarker(end, lines[end])) {
                 end++;
             }
+            boolean markersFine = problems.size() == problemsBefore;
             String body = String.join("\n", Arrays.asList(lines).subList(i + 1, end));
             Section section = new Section(direction, dialects, markerLine, body);
             checkClash(section, sections);
-            checkSplits(section);
+            if (markersFine) {
+                // A bad marker inside the body would only repeat itself as a splitting problem.
+                checkSplits(section);
+            }
             sections.add(section);
             i = end;
         }
@@ -330,6 +334,10 @@ public final class ScriptParser {
         }
         if (!MARKERS.contains(name)) {
             unknownMarker(index + 1, marker.group(1));
+        } else if (!marker.group(2).isBlank()) {
+            // The splitter only takes a line holding nothing but the marker as a block marker.
+            problem(index + 1, "'-- +" + name + "' must stand alone on its line, but '" + marker.group(2).strip()
+                    + "' follows it; move that text to a comment on the next line.");
         }
         return false;
     }
@@ -388,24 +396,27 @@ public final class ScriptParser {
     }
 
     private void checkSplits(Section section) {
-        List<String> dialects = section.unqualified() ? List.of("postgresql", "h2", "mysql") : section.dialects();
-        SqlSplitException firstFailure = null;
-        int failures = 0;
-        for (String dialect : dialects) {
+        if (section.unqualified()) {
+            // Reported only when no dialect can split it, so the first dialect that can is enough.
+            SqlSplitException first = null;
+            for (String dialect : List.of("postgresql", "h2", "mysql")) {
+                try {
+                    section.statements(SqlSyntax.forDialect(dialect));
+                    return;
+                } catch (SqlSplitException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            problem(first.line(), first.problem());
+            return;
+        }
+        for (String dialect : section.dialects()) {
             try {
                 section.statements(SqlSyntax.forDialect(dialect));
             } catch (SqlSplitException e) {
-                failures++;
-                if (section.unqualified()) {
-                    firstFailure = firstFailure == null ? e : firstFailure;
-                } else {
-                    problem(e.line(), e.problem() + " (splitting this " + dialect + " section)");
-                    return;
-                }
+                problem(e.line(), e.problem() + " (splitting this " + dialect + " section)");
+                return;
             }
-        }
-        if (section.unqualified() && failures == dialects.size()) {
-            problem(firstFailure.line(), firstFailure.problem());
         }
     }
 

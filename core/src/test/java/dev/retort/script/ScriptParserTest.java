@@ -176,17 +176,20 @@ class ScriptParserTest {
 
         @Test
         void missingRevision() {
-            failsWith("-- revises: base\n-- +upgrade\n", 1, "missing header key 'revision'", "'-- revision: <id>");
+            failsWith("-- revises: base\n-- +upgrade\n", 1, "missing header key 'revision'; add a line '-- revision: <id>' "
+                    + "(e.g. '-- revision: 4f2a9c1b7d3e') before the first section.");
         }
 
         @Test
         void missingRevises() {
-            failsWith("-- revision: a1\n-- +upgrade\n", 1, "missing header key 'revises'", "'base' for a first revision");
+            failsWith("-- revision: a1\n-- +upgrade\n", 1, "missing header key 'revises'; add a line '-- revises: <parent id>' "
+                    + "('-- revises: base' for a first revision) before the first section.");
         }
 
         @Test
         void revisionWithoutValue() {
-            failsWith("-- revision:\n-- revises: base\n-- +upgrade\n", 1, "header key 'revision' has no value");
+            failsWith("-- revision:\n-- revises: base\n-- +upgrade\n", 1, "header key 'revision' has no value; write "
+                    + "'-- revision: <id>'");
         }
 
         @Test
@@ -198,6 +201,13 @@ class ScriptParserTest {
         @Test
         void revisionIdLongerThan32Characters() {
             failsWith("-- revision: " + "a".repeat(33) + "\n-- revises: base\n-- +upgrade\n", 1, "is not a valid revision id");
+        }
+
+        @Test
+        void aRevisionWithSpacesIsNotToldToUseCommas() {
+            List<ScriptProblem> problems = problems("-- revision: a1 b2\n-- revises: base\n-- +upgrade\n");
+            assertThat(problems).singleElement().extracting(ScriptProblem::message).asString()
+                    .contains("'a1 b2' in 'revision' is not a valid revision id").doesNotContain("commas");
         }
 
         @Test
@@ -433,6 +443,12 @@ class ScriptParserTest {
             failsWith(HEAD + "-- +upgrade\nSELECT 1;\n-- +downgarde\nSELECT 2;\n", 5,
                     "unknown marker '-- +downgarde'; did you mean 'downgrade'?");
             failsWith(HEAD + "-- +upgarde\n-- +upgrade\n", 3, "did you mean 'upgrade'?");
+        }
+
+        @Test
+        void blockMarkersMustStandAlone() {
+            failsWith(HEAD + "-- +upgrade\n-- +begin\nSELECT 1;\n-- +end of trigger\n", 6,
+                    "'-- +end' must stand alone on its line, but 'of trigger' follows it");
         }
 
         @Test
