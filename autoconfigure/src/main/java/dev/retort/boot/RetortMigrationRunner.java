@@ -123,8 +123,11 @@ public class RetortMigrationRunner {
             if (failOnError) {
                 throw ex;
             }
+            // The message is complete (file, line, statement, what is left applied); the stack
+            // trace is for debugging and may quote the raw statement, so it goes to DEBUG.
             log.error("Migration failed; the application keeps running but reports itself not ready "
-                    + "(retort.on-failure=continue): {}", Redaction.message(ex), ex);
+                    + "(retort.on-failure=continue): {}", Redaction.message(ex));
+            log.debug("Migration failure", ex);
             return true;
         }
     }
