@@ -2,9 +2,10 @@ package dev.retort.boot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retort.Retort;
-import dev.retort.boot.RetortMigrationStrategy;
+import dev.retort.AppliedRevision;
+import dev.retort.MigrationListener;
 import dev.retort.boot.support.Http;
+import dev.retort.testing.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -24,26 +26,41 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * While the start-up migration runs, the service is alive but not ready: Kubernetes keeps
- * it out of the load balancer. The migration is held on a latch (a strategy that waits,
- * then upgrades), so the test can look at the service mid-run.
+ * it out of the load balancer. The run is held inside the engine, with the migration lock
+ * taken and the first revision applied (a listener waits on a latch), so the test can look
+ * at the service mid-run, on H2 and on PostgreSQL.
  */
 class ReadinessDuringMigrationTest {
 
-    static final CountDownLatch MIGRATION_STARTED = new CountDownLatch(1);
-    static final CountDownLatch RELEASE_MIGRATION = new CountDownLatch(1);
+    static volatile CountDownLatch migrationStarted;
+    static volatile CountDownLatch releaseMigration;
 
-    @Test
-    void readinessIsRefusedWhileMigratingAndAcceptedAfter() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = { "H2", "POSTGRESQL" })
+    void readinessIsRefusedWhileMigratingAndAcceptedAfter(TestDatabase.Kind kind) throws Exception {
+        migrationStarted = new CountDownLatch(1);
+        releaseMigration = new CountDownLatch(1);
+        if (kind == TestDatabase.Kind.H2) {
+            // Spring Boot connects to an embedded H2 as "sa", which TestDatabase's H2 does not.
+            readinessIsRefusedWhileMigratingAndAcceptedAfter("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            return;
+        }
+        try (TestDatabase database = TestDatabase.of(kind)) {
+            readinessIsRefusedWhileMigratingAndAcceptedAfter(database.url());
+        }
+    }
+
+    private void readinessIsRefusedWhileMigratingAndAcceptedAfter(String url) throws Exception {
         int port = freePort();
         CompletableFuture<ConfigurableApplicationContext> started = CompletableFuture.supplyAsync(() ->
                 SpringApplication.run(SlowMigrationApp.class,
                         "--server.port=" + port,
-                        "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                        "--spring.datasource.url=" + url,
                         "--management.endpoints.web.exposure.include=health,migrations",
                         "--management.endpoint.health.show-details=always"));
         ConfigurableApplicationContext context = null;
         try {
-            assertThat(MIGRATION_STARTED.await(60, TimeUnit.SECONDS)).as("migration started").isTrue();
+            assertThat(migrationStarted.await(60, TimeUnit.SECONDS)).as("migration started").isTrue();
             Http http = new Http(port);
 
             assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
@@ -55,11 +72,14 @@ class ReadinessDuringMigrationTest {
             assertThat(migrations.get("details").get("state").asString()).isEqualTo("MIGRATING");
             JsonNode engine = http.get("/actuator/migrations").json().get("engines").get("retort");
             assertThat(engine.get("state").asString()).isEqualTo("MIGRATING");
-            assertThat(engine.get("lastRun").get("status").asString()).isEqualTo("RUNNING");
-            assertThat(engine.get("lastRun").get("durationMs").isNull()).isTrue();
+            JsonNode running = engine.get("lastRun");
+            assertThat(running.get("status").asString()).isEqualTo("RUNNING");
+            assertThat(running.get("operation").asString()).isEqualTo("upgrade");
+            assertThat(running.get("durationMs").isNull()).isTrue();
+            assertThat(AbstractRunningServiceTests.strings(running.get("applied"))).containsExactly("1a2b3c4d5e6f");
             assertThat(started).isNotDone();
 
-            RELEASE_MIGRATION.countDown();
+            releaseMigration.countDown();
             context = started.get(60, TimeUnit.SECONDS);
 
             assertThat(awaitStatus(http, "/actuator/health/readiness", status -> status == 200)).isEqualTo(200);
@@ -68,7 +88,7 @@ class ReadinessDuringMigrationTest {
             assertThat(after.get("lastRun").get("status").asString()).isEqualTo("SUCCEEDED");
         }
         finally {
-            RELEASE_MIGRATION.countDown();
+            releaseMigration.countDown();
             if (context == null && !started.isCompletedExceptionally()) {
                 context = started.get(60, TimeUnit.SECONDS);
             }
@@ -98,20 +118,26 @@ class ReadinessDuringMigrationTest {
     @EnableAutoConfiguration
     static class SlowMigrationApp {
 
+        /** Holds the run after the first revision: lock taken, one revision applied. */
         @Bean
-        RetortMigrationStrategy waitThenUpgrade() {
-            return (Retort retort) -> {
-                MIGRATION_STARTED.countDown();
-                try {
-                    if (!RELEASE_MIGRATION.await(120, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("test never released the migration");
+        MigrationListener holdAfterFirstRevision() {
+            return new MigrationListener() {
+                @Override
+                public void revisionApplied(AppliedRevision revision) {
+                    if (migrationStarted.getCount() == 0) {
+                        return;
+                    }
+                    migrationStarted.countDown();
+                    try {
+                        if (!releaseMigration.await(120, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("test never released the migration");
+                        }
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(ex);
                     }
                 }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(ex);
-                }
-                retort.upgrade("head");
             };
         }
     }
