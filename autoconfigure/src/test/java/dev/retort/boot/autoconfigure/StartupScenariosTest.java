@@ -301,6 +301,18 @@ class StartupScenariosTest {
     }
 
     @Test
+    void migratesAsRetortUserOnTheApplicationsDatabase() throws SQLException {
+        execute("CREATE USER migrator PASSWORD 'migrator-secret' ADMIN");
+        runner(twoRevisions())
+                .withPropertyValues("spring.datasource.username=sa", "retort.user=migrator",
+                        "retort.password=migrator-secret")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(query("SELECT DISTINCT applied_by FROM retort_history")).containsExactly("MIGRATOR");
+                });
+    }
+
+    @Test
     void failsWithTheLockTimeoutWhileAnotherInstanceMigrates() throws Exception {
         MigrationFiles files = twoRevisions();
         CountDownLatch applying = new CountDownLatch(1);
