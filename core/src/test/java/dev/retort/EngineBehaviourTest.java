@@ -149,6 +149,17 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void anEmptyMigrationFolderIsUpToDateAndUpgradingItChangesNothing() throws Exception {
+        Path empty = Files.createDirectory(folder.resolve("empty"));
+        Retort retort = Retort.builder().dataSource(db.dataSource()).locations("filesystem:" + empty).build();
+        assertThat(retort.upgrade("head").applied()).isEmpty();
+        Status status = retort.status();
+        assertThat(status.upToDate()).isTrue();
+        assertThat(status.revisionCount()).isZero();
+        assertThat(inspect.versionRows()).isEmpty();
+    }
+
+    @Test
     void aBaselineRevisionThatDoesNotExistIsABuildError() {
         assertThatThrownBy(() -> engine().baselineRevision("nope").build())
                 .isInstanceOf(IllegalArgumentException.class)
