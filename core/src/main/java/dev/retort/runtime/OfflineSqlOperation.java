@@ -52,8 +52,8 @@ public final class OfflineSqlOperation {
             default: {
                 String spec = target == null ? "head" : target;
                 int colon = spec.indexOf(':');
-                List<String> rows = colon <= 0 || spec.substring(0, colon).equals("base")
-                        ? List.of() : scripts.graph().resolve(spec.substring(0, colon));
+                List<String> rows = colon <= 0 ? List.of() : scripts.graph().resolve(spec.substring(0, colon)).stream()
+                        .filter(r -> !r.equals("base")).toList();
                 List<String> targets = Arrays.stream(spec.substring(colon + 1).split("[\\s,]+"))
                         .filter(s -> !s.isEmpty()).toList();
                 plan = scripts.planner().stamp(rows, targets, purge);
