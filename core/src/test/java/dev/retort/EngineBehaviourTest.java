@@ -149,6 +149,17 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void anEmptyMigrationFolderIsUpToDateAndUpgradingItChangesNothing() throws Exception {
+        Path empty = Files.createDirectory(folder.resolve("empty"));
+        Retort retort = Retort.builder().dataSource(db.dataSource()).locations("filesystem:" + empty).build();
+        assertThat(retort.upgrade("head").applied()).isEmpty();
+        Status status = retort.status();
+        assertThat(status.upToDate()).isTrue();
+        assertThat(status.revisionCount()).isZero();
+        assertThat(inspect.versionRows()).isEmpty();
+    }
+
+    @Test
     void aBaselineRevisionThatDoesNotExistIsABuildError() {
         assertThatThrownBy(() -> engine().baselineRevision("nope").build())
                 .isInstanceOf(IllegalArgumentException.class)
@@ -273,6 +284,39 @@ class EngineBehaviourTest {
         assertThatThrownBy(retort::status).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no DataSource configured");
         assertThat(retort.offlineSql(Operation.UPGRADE, "head", false, "h2")).contains("CREATE TABLE customers");
+    }
+
+    @Test
+    void logsOneLinePerRevisionInAlembicsWordsAndOneSummaryLine() {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.retort");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            engine().build().upgrade("b1");
+        } finally {
+            logger.detachAppender(appender);
+        }
+        List<String> lines = appender.list.stream()
+                .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.INFO)
+                .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).matches("Running upgrade  -> a1, create customers \\(\\d+ ms\\)");
+        assertThat(lines.get(1)).matches("Running upgrade a1 -> b1, create orders \\(\\d+ ms\\)");
+        assertThat(lines.get(2)).matches("Upgraded schema PUBLIC from base to b1: 2 revisions in \\d+ ms");
+    }
+
+    @Test
+    void aConnectionFailureNeverShowsThePassword() {
+        var dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                "jdbc:postgresql://127.0.0.1:1/test?user=deploy&password=s3cret-pw");
+        Retort retort = Retort.builder().dataSource(dataSource).locations(files.location()).build();
+        assertThatThrownBy(() -> retort.upgrade("head"))
+                .isInstanceOf(RetortException.class)
+                .hasMessageContaining("Could not connect")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret-pw"));
     }
 
     @Test

@@ -112,6 +112,9 @@ class OfflineSqlTest {
         String stamp = offline.offlineSql(Operation.STAMP, "head", false, "postgresql");
         assertThat(stamp).contains("INSERT INTO retort_version (version_num) VALUES ('d1');")
                 .contains("'stamp'").doesNotContain("CREATE TABLE customers");
+        assertThat(offline.offlineSql(Operation.STAMP, "c1:d1", false, "postgresql"))
+                .contains("UPDATE retort_version SET version_num = 'd1' WHERE version_num = 'c1';")
+                .doesNotContain("CREATE TABLE IF NOT EXISTS");
     }
 
     @Test

@@ -351,32 +351,47 @@ final class GraphBuilder {
             for (int d : deps) {
                 shared |= dependents[d] > 1;
             }
-            if (!shared) {
-                result[i] = deps;
-                continue;
-            }
-            BitSet declaredBelow = new BitSet(n);
-            BitSet seen = new BitSet(n);
-            Deque<Integer> todo = new ArrayDeque<>();
-            for (int p : parents[i]) {
-                todo.push(p);
-            }
-            while (!todo.isEmpty()) {
-                int at = todo.pop();
-                if (seen.get(at)) {
-                    continue;
-                }
-                seen.set(at);
-                for (int d : resolvedDeps[at]) {
-                    declaredBelow.set(d);
-                }
-                for (int p : parents[at]) {
-                    todo.push(p);
-                }
-            }
-            result[i] = java.util.Arrays.stream(deps).filter(d -> !declaredBelow.get(d)).toArray();
+            BitSet declaredBelow = shared ? dependenciesDeclaredBelow(i) : new BitSet();
+            result[i] = inAlembicOrder(java.util.Arrays.stream(deps).filter(d -> !declaredBelow.get(d)).toArray());
         }
         return result;
+    }
+
+    /** Dependencies declared by any ancestor (through revises) of revision i. */
+    private BitSet dependenciesDeclaredBelow(int i) {
+        int n = revisions.size();
+        BitSet declaredBelow = new BitSet(n);
+        BitSet seen = new BitSet(n);
+        Deque<Integer> todo = new ArrayDeque<>();
+        for (int p : parents[i]) {
+            todo.push(p);
+        }
+        while (!todo.isEmpty()) {
+            int at = todo.pop();
+            if (seen.get(at)) {
+                continue;
+            }
+            seen.set(at);
+            for (int d : resolvedDeps[at]) {
+                declaredBelow.set(d);
+            }
+            for (int p : parents[at]) {
+                todo.push(p);
+            }
+        }
+        return declaredBelow;
+    }
+
+    /** Several remaining dependencies are walked in the order Alembic's set yields them. */
+    private int[] inAlembicOrder(int[] deps) {
+        if (deps.length < 2) {
+            return deps;
+        }
+        List<String> ids = new ArrayList<>(deps.length);
+        for (int d : deps) {
+            ids.add(revisions.get(d).id());
+        }
+        return PythonSetOrder.order(ids).stream().mapToInt(index::get).toArray();
     }
 
     /**

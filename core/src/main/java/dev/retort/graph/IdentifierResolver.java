@@ -221,8 +221,12 @@ final class IdentifierResolver {
         if (against.isEmpty()) {
             return true;
         }
+        // Resolve every name first: a bad one fails even when an earlier one matches (as in Alembic).
+        List<Integer> others = new ArrayList<>(against.size());
         for (String a : against) {
-            int other = revisionForIdent(a, null);
+            others.add(revisionForIdent(a, null));
+        }
+        for (int other : others) {
             if (other >= 0 && graph.sharesLineage(target, other, withDependencies)) {
                 return true;
             }

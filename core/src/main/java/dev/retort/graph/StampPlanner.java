@@ -32,6 +32,14 @@ final class StampPlanner {
         }
         List<String> filteredIds = graph.ids(filtered);
         List<Integer> destinations = resolver.getRevisions(revision);
+        for (int dest : destinations) {
+            if (dest < 0) {
+                // A relative walk ('-2') that ran to base or past it is not a revision to stamp.
+                throw new RelativeWalkException(String.join(" ", targets), RelativeWalkException.Reason.TOO_FAR, List.of(),
+                        "'" + String.join(" ", targets) + "' walks down to base or below from at least one head;"
+                                + " stamp 'base' or name the revisions to stamp");
+            }
+        }
         if (destinations.isEmpty()) {
             destinations = List.of(IdentifierResolver.NONE);
         }

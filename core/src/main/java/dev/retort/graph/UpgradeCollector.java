@@ -60,7 +60,7 @@ final class UpgradeCollector {
             }
             targets = onBranch;
         }
-        BitSet required = Traversal.ancestorsChecked(graph, targets, true, upper);
+        BitSet required = Traversal.ancestorsChecked(graph, targets, true, upper, Traversal.Starts.TARGETS);
 
         List<Integer> current = resolver.getRevisions(lower);
         String lowerText = lower.size() == 1 ? lower.get(0) : String.join(",", lower);
@@ -86,13 +86,14 @@ final class UpgradeCollector {
                 lowerForInclusive = List.of(graph.id(dt.revision()));
             }
         }
+        Traversal.Starts startsKind = lowerIsRange ? Traversal.Starts.TARGETS : Traversal.Starts.ROWS;
         for (int c : current) {
             if (c < 0) {
                 throw new RelativeWalkException(lowerText, RelativeWalkException.Reason.TOO_FAR, List.of(),
                         "'" + lowerText + "' walks past base; use a smaller step or 'base'");
             }
         }
-        BitSet currentSet = Traversal.ancestorsChecked(graph, current, true, lowerText);
+        BitSet currentSet = Traversal.ancestorsChecked(graph, current, true, lowerText, startsKind);
         BitSet needs = (BitSet) required.clone();
         needs.andNot(currentSet);
         if (inclusive) {
@@ -105,7 +106,7 @@ final class UpgradeCollector {
             }
         }
         if (!current.isEmpty() && !implicitBase) {
-            needs.and(Traversal.descendantsChecked(graph, current, false, lowerText));
+            needs.and(Traversal.descendantsChecked(graph, current, false, lowerText, startsKind));
         }
         return new Collected(needs, targets);
     }

@@ -2,7 +2,6 @@ package dev.retort.runtime;
 
 import dev.retort.AppliedRevision;
 import dev.retort.MigrationException;
-import dev.retort.MigrationListener;
 import dev.retort.RetortException;
 import dev.retort.TransactionMode;
 import dev.retort.dialect.Dialect;

@@ -69,4 +69,13 @@ class ErrorMessagesTest {
                 .hasMessage("Revision b1234567 is not a head (it is revised by c1234567); use --splice to start a new"
                         + " branch from it, or build on a head");
     }
+
+    @Test
+    void versionTableRowsOnOneLineOfHistory() {
+        assertThatThrownBy(() -> planner.upgrade(rows("b1234567 c1234567"), "heads"))
+                .isInstanceOf(InvalidTargetException.class)
+                .hasMessage("The version table holds c1234567 and b1234567, which is below it on the same line of history;"
+                        + " the table should hold only the tips of the applied branches. Check `retort current` and repair"
+                        + " the rows with `retort stamp --purge <revisions>`");
+    }
 }
