@@ -30,6 +30,8 @@ final class GraphBuilder {
     private final Map<String, Integer> labelIndex = new HashMap<>();
     private int[][] parents;
     private int[][] resolvedDeps;
+    /** The first cycle found, as a path that starts and ends at the same revision. */
+    private List<String> cyclePath = List.of();
 
     RevisionGraph build(Collection<Revision> input) {
         List<Revision> sorted = new ArrayList<>(input);
@@ -184,8 +186,6 @@ final class GraphBuilder {
         return near.isEmpty() ? "" : " (did you mean " + Nearest.list(near) + "?)";
     }
 
-    private List<String> cyclePath = List.of();
-
     /**
      * Depth-first search for a back edge along revises (and depends-on when asked); reports the
      * first cycle as a path so the author sees which headers to change.
@@ -194,7 +194,6 @@ final class GraphBuilder {
         int n = revisions.size();
         int[] state = new int[n]; // 0 new, 1 on stack, 2 done
         int[] via = new int[n];
-        int[] edgeFrom = new int[n];
         for (int start = 0; start < n; start++) {
             if (state[start] != 0) {
                 continue;
@@ -211,7 +210,6 @@ final class GraphBuilder {
                     if (state[next] == 0) {
                         state[next] = 1;
                         via[next] = node;
-                        edgeFrom[next] = node;
                         stack.push(new int[] {next, 0});
                     } else if (state[next] == 1) {
                         reportCycle(node, next, via, withDependencies);

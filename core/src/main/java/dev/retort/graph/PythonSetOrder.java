@@ -94,6 +94,9 @@ final class PythonSetOrder {
 
     /** CPython's {@code hash(str)} for an ASCII string with hash randomisation disabled. */
     static long hash(String s) {
+        if (s.isEmpty()) {
+            return 0;
+        }
         long h = siphash13(s.getBytes(StandardCharsets.ISO_8859_1));
         return h == -1L ? -2L : h;
     }

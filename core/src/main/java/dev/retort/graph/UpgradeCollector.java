@@ -33,7 +33,7 @@ final class UpgradeCollector {
      */
     Collected collect(String upper, List<String> lower, boolean lowerIsRange, boolean inclusive,
                       boolean implicitBase, boolean assertRelativeLength) {
-        List<Integer> targets = new ArrayList<>(resolver.parseUpgradeTarget(lower, upper, assertRelativeLength));
+        List<Integer> targets = new ArrayList<>(new TargetParser(graph).parseUpgradeTarget(lower, upper, assertRelativeLength));
         for (int t : targets) {
             if (t < 0) {
                 throw new RelativeWalkException(upper, RelativeWalkException.Reason.TOO_FAR, List.of(),
@@ -77,7 +77,7 @@ final class UpgradeCollector {
         List<String> lowerForInclusive = lower;
         if (!current.isEmpty() && current.get(0) == IdentifierResolver.NONE) {
             // A relative lower end ('-2:') that walked off: read it as a downgrade target from upper.
-            IdentifierResolver.DowngradeTarget dt = resolver.parseDowngradeTarget(List.of(upper), lowerText, assertRelativeLength);
+            TargetParser.DowngradeTarget dt = new TargetParser(graph).parseDowngradeTarget(List.of(upper), lowerText, assertRelativeLength);
             if (dt.revision() == IdentifierResolver.NONE) {
                 current = List.of();
                 lowerForInclusive = List.of();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -423,6 +422,12 @@ class AlembicParityTest {
         String message = error.has("cause_message") ? error.get("cause_message").asString() : error.path("message").asString("");
         Set<GraphProblem.Kind> kinds = new HashSet<>();
         g.problems().forEach(p -> kinds.add(p.kind()));
+        if (kinds.contains(GraphProblem.Kind.LABEL_AS_REVISES)) {
+            // Alembic follows a label used in down_revision to the revision declaring it and then
+            // fails on whatever that causes (KeyError, a cycle, a label clash); Retort names the
+            // mistake itself. Both refuse the graph.
+            return;
+        }
         switch (kind) {
             case "CycleDetected" -> assertThat(failure).isInstanceOf(CycleException.class).matches(e -> !((CycleException) e).throughDependsOn());
             case "DependencyCycleDetected" -> assertThat(failure).isInstanceOf(CycleException.class).matches(e -> ((CycleException) e).throughDependsOn());

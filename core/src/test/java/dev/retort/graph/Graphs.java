@@ -67,9 +67,8 @@ final class Graphs {
                 .map(s -> (s.direction() == Direction.UPGRADE ? "+" : "-") + s.revision() + " ["
                         + String.join(" ", s.headsAfter()) + "]")
                 .toList();
-        List<String> expected = Arrays.stream(steps).map(s -> s.replaceAll("\\s+", " ").replace(" [", " [").trim())
-                .map(s -> s.replaceFirst("^([+-]\\S+)\\s*\\[", "$1 ["))
-                .toList();
+        // normalise spacing, so tables may align their columns: "+b   [b c]" -> "+b [b c]"
+        List<String> expected = Arrays.stream(steps).map(s -> s.trim().replaceAll("\\s+", " ")).toList();
         assertThat(actual).as("steps, each with the version table after it").isEqualTo(expected);
         String last = steps.length == 0 ? String.join(" ", plan.current())
                 : expected.get(expected.size() - 1).replaceFirst("^.*\\[(.*)]$", "$1");
