@@ -1,0 +1,186 @@
+package dev.retort.boot.actuate;
+
+import dev.retort.HistoryEntry;
+import dev.retort.PendingRevision;
+import dev.retort.Retort;
+import dev.retort.Status;
+import dev.retort.boot.LastRun;
+import dev.retort.boot.MigrationRunTracker;
+import dev.retort.boot.MigrationState;
+import dev.retort.boot.RetortMigrationRunner;
+import dev.retort.graph.Revision;
+import dev.retort.graph.RevisionGraph;
+import dev.retort.script.MigrationScript;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * {@code /actuator/migrations}: where each Retort engine's database stands, what is
+ * pending and what the last run did; {@code /actuator/migrations/{revision}}: one
+ * revision's details. Read-only; never shows credentials.
+ */
+@Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
+public class RetortMigrationsEndpoint {
+
+    private final Map<String, Retort> engines;
+    private final @Nullable RetortMigrationRunner runner;
+
+    /**
+     * @param engines the engines by bean name (the key under {@code engines} in the JSON)
+     * @param runner  the start-up run, whose tracker knows the last run of its engine; may be null
+     */
+    public RetortMigrationsEndpoint(Map<String, Retort> engines, @Nullable RetortMigrationRunner runner) {
+        this.engines = Map.copyOf(engines);
+        this.runner = runner;
+    }
+
+    @ReadOperation
+    public MigrationsDescriptor migrations() {
+        Map<String, EngineDescriptor> descriptors = new LinkedHashMap<>();
+        engines.keySet().stream().sorted().forEach(name -> descriptors.put(name, describe(engines.get(name))));
+        return new MigrationsDescriptor(descriptors);
+    }
+
+    /** One revision of any engine; null (HTTP 404) when no engine knows it. */
+    @ReadOperation
+    public @Nullable RevisionDescriptor revision(@Selector String revision) {
+        for (String name : engines.keySet().stream().sorted().toList()) {
+            RevisionDescriptor descriptor = describe(engines.get(name), revision);
+            if (descriptor != null) {
+                return descriptor;
+            }
+        }
+        return null;
+    }
+
+    private EngineDescriptor describe(Retort retort) {
+        MigrationRunTracker tracker = trackerOf(retort);
+        boolean validateChecksums = runner == null || runner.validateChecksums();
+        Status status = (tracker != null && tracker.isRunning()) ? statusOrLast(retort, tracker) : retort.status();
+        MigrationState state = tracker != null ? tracker.state(status, validateChecksums) : stateWithoutTracker(status);
+        LastRun lastRun = tracker != null ? tracker.lastRun() : null;
+        if (status == null) {
+            return new EngineDescriptor(null, null, null, state, false, List.of(), List.of(), List.of(), 0, lastRun);
+        }
+        return new EngineDescriptor(status.database(), status.schema(), status.versionTable(), state,
+                status.upToDate(), status.current(), status.heads(), status.pending(), status.revisionCount(), lastRun);
+    }
+
+    /**
+     * While a run holds the migration lock some databases block readers of the version
+     * table; fall back to what the tracker saw rather than hang the endpoint.
+     */
+    private static Status statusOrLast(Retort retort, MigrationRunTracker tracker) {
+        try {
+            return retort.status();
+        }
+        catch (RuntimeException ex) {
+            return tracker.lastStatus();
+        }
+    }
+
+    private static MigrationState stateWithoutTracker(Status status) {
+        if (!status.unknownRevisions().isEmpty()) {
+            return MigrationState.UNKNOWN_REVISION;
+        }
+        if (!status.checksumMismatches().isEmpty()) {
+            return MigrationState.FAILED;
+        }
+        return status.upToDate() ? MigrationState.UP_TO_DATE : MigrationState.PENDING;
+    }
+
+    private @Nullable MigrationRunTracker trackerOf(Retort retort) {
+        return (runner != null && runner.retort() == retort) ? runner.tracker() : null;
+    }
+
+    private static @Nullable RevisionDescriptor describe(Retort retort, String id) {
+        RevisionGraph graph = retort.scripts().graph();
+        Revision revision = graph.get(id);
+        if (revision == null) {
+            return null;
+        }
+        MigrationScript script = retort.scripts().script(id);
+        Status status = retort.status();
+        boolean applied = status.current().stream()
+                .anyMatch(head -> head.equals(id) || (graph.contains(head) && graph.isAncestor(id, head)));
+        String appliedAt = null;
+        if (applied) {
+            appliedAt = retort.history().stream()
+                    .filter(entry -> id.equals(entry.revision()) && entry.success()
+                            && !"downgrade".equalsIgnoreCase(entry.operation()))
+                    .map(HistoryEntry::appliedAt)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .map(Object::toString)
+                    .orElse(null);
+        }
+        return new RevisionDescriptor(revision.id(), revision.message(), revision.revises(), revision.dependsOn(),
+                revision.branchLabels(), script == null ? null : script.location(),
+                script == null ? null : script.checksum(), applied, appliedAt);
+    }
+
+    /** The whole response: one entry per engine bean. */
+    public record MigrationsDescriptor(Map<String, EngineDescriptor> engines) implements OperationResponseBody {
+
+        public MigrationsDescriptor {
+            engines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(engines));
+        }
+    }
+
+    /**
+     * One engine's database.
+     * @param database       product and version, e.g. {@code PostgreSQL 15.19}
+     * @param schema         the migrated schema
+     * @param versionTable   the table holding the current heads
+     * @param state          where the database stands for this build
+     * @param upToDate       whether the database is at this build's heads
+     * @param current        revisions in the version table
+     * @param heads          this build's head revisions
+     * @param pending        revisions of this build not yet applied, in the order an upgrade applies them
+     * @param revisionCount  how many revisions this build has
+     * @param lastRun        what the last run did; null before the first
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record EngineDescriptor(String database, String schema, String versionTable, MigrationState state,
+                                   boolean upToDate, List<String> current, List<String> heads,
+                                   List<PendingRevision> pending, int revisionCount, LastRun lastRun) {
+
+        public EngineDescriptor {
+            current = List.copyOf(current);
+            heads = List.copyOf(heads);
+            pending = List.copyOf(pending);
+        }
+    }
+
+    /**
+     * One revision.
+     * @param revision     its id
+     * @param message      what it does
+     * @param revises      its parents (empty for a base revision)
+     * @param dependsOn    revisions it depends on without being their child
+     * @param branchLabels its branch labels
+     * @param location     the migration file it comes from
+     * @param checksum     SHA-256 of that file (normalised line endings)
+     * @param applied      whether the database is at or past this revision
+     * @param appliedAt    when it was last applied (ISO-8601), null if not applied or unrecorded
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record RevisionDescriptor(String revision, String message, List<String> revises, List<String> dependsOn,
+                                     List<String> branchLabels, String location, String checksum, boolean applied,
+                                     String appliedAt) {
+
+        public RevisionDescriptor {
+            revises = List.copyOf(revises);
+            dependsOn = List.copyOf(dependsOn);
+            branchLabels = List.copyOf(branchLabels);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the start-up failure reports. */
+package dev.retort.boot.diagnostics;

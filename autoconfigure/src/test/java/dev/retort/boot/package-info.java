@@ -1,0 +1,2 @@
+/** Tests of the public Spring Boot integration types. */
+package dev.retort.boot;
