@@ -79,6 +79,32 @@ class OfflineSqlTest {
     }
 
     @Test
+    void aRoutineBodyWithSemicolonsReachesTheMariadbClientInDelimiterLines() throws Exception {
+        new MigrationFiles(folder).add("e1", "d1", "a procedure", """
+                -- +upgrade
+                -- +begin
+                CREATE PROCEDURE count_customers(OUT n INT)
+                BEGIN
+                  SELECT COUNT(*) INTO n FROM customers;
+                END
+                -- +end
+                -- +downgrade
+                DROP PROCEDURE count_customers;
+                """);
+        Retort withProcedure = Retort.builder().locations("filesystem:" + folder.toAbsolutePath()).build();
+        String sql = withProcedure.offlineSql(Operation.UPGRADE, "base:head", false, "mariadb");
+        assertThat(sql).contains("DELIMITER //");
+        try (TestDatabase viaClient = TestDatabase.mariadb()) {
+            Path file = scripts.resolve("upgrade.sql");
+            Files.writeString(file, sql, StandardCharsets.UTF_8);
+            run(new ProcessBuilder("mariadb", "-h", "127.0.0.1", "-u", "root", viaClient.schema(), "-e",
+                    "source " + file).redirectErrorStream(true));
+            assertThat(new SchemaInspector(viaClient).query("SELECT ROUTINE_NAME FROM information_schema.ROUTINES "
+                    + "WHERE ROUTINE_SCHEMA = '" + viaClient.schema() + "'")).containsExactly("count_customers");
+        }
+    }
+
+    @Test
     void baseToHeadRunOnH2MatchesAnOnlineUpgrade() throws Exception {
         String sql = offline.offlineSql(Operation.UPGRADE, "base:head", false, "h2");
         try (TestDatabase script = TestDatabase.h2(); TestDatabase online = TestDatabase.h2()) {
