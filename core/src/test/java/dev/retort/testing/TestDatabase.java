@@ -53,8 +53,6 @@ public final class TestDatabase implements AutoCloseable {
     public static final String REQUIRE_VARIABLE = "RETORT_TEST_REQUIRE_DATABASES";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static volatile JdbcDatabaseContainer<?> postgresContainer;
-    private static volatile JdbcDatabaseContainer<?> mariadbContainer;
 
     private final Kind kind;
     private final String url;
@@ -89,7 +87,7 @@ public final class TestDatabase implements AutoCloseable {
      * connection's current schema, so unqualified names land in it.
      */
     public static TestDatabase postgres() {
-        String adminUrl = serverUrl(POSTGRES_URL_VARIABLE, "PostgreSQL", TestDatabase::startPostgres);
+        String adminUrl = serverUrl(POSTGRES_URL_VARIABLE, "PostgreSQL", () -> Containers.postgres());
         String schema = uniqueName();
         execute(adminUrl, "CREATE SCHEMA " + schema);
         String url = adminUrl + (adminUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -99,7 +97,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A fresh database (MariaDB's word for a schema) on the test MariaDB server. */
     public static TestDatabase mariadb() {
-        String adminUrl = serverUrl(MARIADB_URL_VARIABLE, "MariaDB", TestDatabase::startMariadb);
+        String adminUrl = serverUrl(MARIADB_URL_VARIABLE, "MariaDB", () -> Containers.mariadb());
         String schema = uniqueName();
         execute(adminUrl, "CREATE DATABASE " + schema);
         String url = withDatabase(adminUrl, schema);
@@ -180,22 +178,34 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private static synchronized JdbcDatabaseContainer<?> startPostgres() {
-        if (postgresContainer == null) {
-            PostgreSQLContainer started = new PostgreSQLContainer("postgres:17-alpine");
-            started.start();
-            postgresContainer = started;
-        }
-        return postgresContainer;
-    }
+    /**
+     * The Testcontainers servers, one per JVM. A class of its own, reached only through
+     * lambdas (not method references, which link eagerly), so that modules whose test class
+     * path lacks a Testcontainers module can still use TestDatabase with the environment
+     * variables: these classes load only when a container is really started.
+     */
+    private static final class Containers {
 
-    private static synchronized JdbcDatabaseContainer<?> startMariadb() {
-        if (mariadbContainer == null) {
-            MariaDBContainer started = new MariaDBContainer("mariadb:11").withUsername("root");
-            started.start();
-            mariadbContainer = started;
+        private static JdbcDatabaseContainer<?> postgres;
+        private static JdbcDatabaseContainer<?> mariadb;
+
+        static synchronized JdbcDatabaseContainer<?> postgres() {
+            if (postgres == null) {
+                PostgreSQLContainer started = new PostgreSQLContainer("postgres:17-alpine");
+                started.start();
+                postgres = started;
+            }
+            return postgres;
         }
-        return mariadbContainer;
+
+        static synchronized JdbcDatabaseContainer<?> mariadb() {
+            if (mariadb == null) {
+                MariaDBContainer started = new MariaDBContainer("mariadb:11").withUsername("root");
+                started.start();
+                mariadb = started;
+            }
+            return mariadb;
+        }
     }
 
     /** Replaces the database part of a {@code jdbc:mariadb://host:port/db?params} URL. */
