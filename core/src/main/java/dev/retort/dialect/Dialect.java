@@ -1,0 +1,85 @@
+package dev.retort.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What Retort needs to know about one kind of database. Everything else (planning, script
+ * loading, version-table bookkeeping) is shared. Implementations are stateless and
+ * thread-safe; see {@code package-info.java} for how to add one.
+ */
+public interface Dialect {
+
+    /** The canonical name used by {@code retort.dialect}, {@code --dialect} and section markers ({@code postgresql}). */
+    String name();
+
+    /**
+     * Section-marker names this dialect answers to, most specific first: a file's
+     * {@code -- +upgrade mariadb} section wins over {@code -- +upgrade mysql} on MariaDB.
+     */
+    List<String> sectionNames();
+
+    /** Whether DDL statements take part in transactions (PostgreSQL yes; H2 and MariaDB commit implicitly). */
+    boolean transactionalDdl();
+
+    /**
+     * Whether {@code sql} cannot run inside a transaction block at all (PostgreSQL's
+     * {@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, ...). A transactional revision holding
+     * such a statement is refused before it runs, with a hint to declare {@code transactional: false}.
+     */
+    boolean requiresAutocommit(String sql);
+
+    /**
+     * {@code identifier} as it must appear in SQL: unquoted when it is a plain name
+     * ({@code [A-Za-z_][A-Za-z0-9_]*}, left to the database's case folding), else quoted with
+     * this dialect's quote character.
+     */
+    String quote(String identifier);
+
+    /** {@code schema.table}, each part through {@link #quote(String)}; {@code schema} null means unqualified. */
+    default String qualify(String schema, String table) {
+        return schema == null ? quote(table) : quote(schema) + "." + quote(table);
+    }
+
+    /** {@code value} as a string literal that this dialect reads back unchanged (for offline SQL and batched writes). */
+    String stringLiteral(String value);
+
+    /** An SQL expression for the connected user's name, without host part. */
+    String currentUserExpression();
+
+    /** The schema (PostgreSQL, H2) or database (MariaDB/MySQL) that unqualified names resolve to on {@code connection}. */
+    String currentSchema(Connection connection) throws SQLException;
+
+    /** Names of the tables and views in {@code schema} (as the database stores them). */
+    List<String> tables(Connection connection, String schema) throws SQLException;
+
+    /** Whether {@code e} says that a table does not exist (used to read the version table without a metadata round trip first). */
+    boolean isUndefinedTable(SQLException e);
+
+    /** DDL creating the version table {@code (version_num VARCHAR(32) PRIMARY KEY)} if it does not exist. */
+    String createVersionTable(String qualifiedName);
+
+    /** DDL creating the history table if it does not exist; see {@code docs/engine.md} for its columns. */
+    String createHistoryTable(String qualifiedName);
+
+    /** The statement opening a transaction in an offline script ({@code BEGIN}), or null when the dialect has none worth writing. */
+    String beginTransaction();
+
+    /**
+     * Whether {@link #lock} must get a connection of its own rather than the one the
+     * migration runs on (true when the lock is a row lock held in an open transaction).
+     */
+    boolean lockNeedsOwnConnection();
+
+    /**
+     * Takes the migration lock of {@code schema}/{@code versionTable} on {@code connection},
+     * waiting at most {@code timeout}. The lock must die with the connection, so that a crashed
+     * migrator never blocks the next one.
+     *
+     * @throws dev.retort.LockTimeoutException after {@code timeout}, naming {@code retort.lock-timeout}
+     *                                         and, where the database can tell, who holds the lock
+     */
+    MigrationLock lock(Connection connection, String schema, String versionTable, Duration timeout) throws SQLException;
+}

@@ -1,0 +1,105 @@
+package dev.retort.runtime;
+
+import dev.retort.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The version table ({@code retort_version(version_num VARCHAR(32) PRIMARY KEY)}): the current
+ * heads, with Alembic's {@code alembic_version} semantics. Changes are rendered as literal SQL
+ * so the same text serves online runs (sent as one batch with the history row) and offline
+ * scripts.
+ */
+public final class VersionTable {
+
+    /** One write to the version table and the number of rows it must touch (Alembic checks this too). */
+    public record Change(String sql, int expectedRows, String description) {
+    }
+
+    private final Dialect dialect;
+    private final String name;
+    private final String qualifiedName;
+
+    /** @param schema null for unqualified names (offline scripts without a configured schema) */
+    public VersionTable(Dialect dialect, String schema, String name) {
+        this.dialect = dialect;
+        this.name = name;
+        this.qualifiedName = dialect.qualify(schema, name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String qualifiedName() {
+        return qualifiedName;
+    }
+
+    public String createSql() {
+        return dialect.createVersionTable(qualifiedName);
+    }
+
+    public void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(createSql());
+        }
+    }
+
+    /**
+     * The rows, sorted; null when the table does not exist. One query: the table is read
+     * first and the error, if any, tells whether it is missing.
+     */
+    public List<String> read(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT version_num FROM " + qualifiedName)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            Collections.sort(rows);
+            return rows;
+        } catch (SQLException e) {
+            if (dialect.isUndefinedTable(e)) {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback(); // PostgreSQL aborts the transaction on any error
+                }
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The writes taking the table from {@code before} to {@code after}: a removed row paired
+     * with an added row becomes one UPDATE (exactly Alembic's single-row case), the rest
+     * DELETEs and INSERTs.
+     */
+    public List<Change> changes(List<String> before, List<String> after) {
+        List<String> removed = new ArrayList<>(new TreeSet<>(before));
+        removed.removeAll(after);
+        List<String> added = new ArrayList<>(new TreeSet<>(after));
+        added.removeAll(before);
+        List<Change> changes = new ArrayList<>();
+        int pairs = Math.min(removed.size(), added.size());
+        for (int i = 0; i < pairs; i++) {
+            changes.add(new Change("UPDATE " + qualifiedName + " SET version_num = " + dialect.stringLiteral(added.get(i))
+                    + " WHERE version_num = " + dialect.stringLiteral(removed.get(i)), 1,
+                    "change row " + removed.get(i) + " to " + added.get(i)));
+        }
+        for (int i = pairs; i < removed.size(); i++) {
+            changes.add(new Change("DELETE FROM " + qualifiedName + " WHERE version_num = "
+                    + dialect.stringLiteral(removed.get(i)), 1, "delete row " + removed.get(i)));
+        }
+        for (int i = pairs; i < added.size(); i++) {
+            changes.add(new Change("INSERT INTO " + qualifiedName + " (version_num) VALUES ("
+                    + dialect.stringLiteral(added.get(i)) + ")", 1, "insert row " + added.get(i)));
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,407 @@
+package dev.retort.script;
+
+import dev.retort.graph.Direction;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one migration file: the header ({@code -- key: value} lines before the first section),
+ * the {@code -- +upgrade} / {@code -- +downgrade} sections, and the checksum. Every problem in
+ * the file is collected, each with its line, rather than stopping at the first.
+ *
+ * <p>The rules, pinned by {@code ScriptParserTest} and described in docs/migration-files.md:
+ * <ul>
+ *   <li>Before the first section marker only blank lines and {@code --} comments may appear.
+ *       A comment of the form {@code -- word: text} there is a header line; any other SQL
+ *       there is an error (SQL belongs in a section).</li>
+ *   <li>Header keys are lowercase; an unknown key or a key given twice is an error. Values are
+ *       trimmed. Lists are comma-separated; an empty item is an error.</li>
+ *   <li>Marker lines ({@code -- +upgrade}, {@code -- +downgrade}, {@code -- +begin},
+ *       {@code -- +end}) are recognised at the start of any line, in any case; another
+ *       {@code -- +word} is an error, because a misspelt marker would otherwise silently
+ *       become a comment. Dialect names on a section marker are lowercase and separated by
+ *       commas and/or spaces.</li>
+ *   <li>A dialect-qualified section's SQL is split with its dialects' syntax when the file is
+ *       loaded; an unqualified section's SQL is rejected at load time only when it cannot be
+ *       split with any dialect's syntax (otherwise the dialect in use decides, when it runs).</li>
+ * </ul>
+ */
+public final class ScriptParser {
+
+    /** Header keys in the order a new file writes them. */
+    static final List<String> KEYS = List.of("revision", "revises", "message", "branch-labels", "depends-on",
+            "create-date", "transactional");
+
+    /** Revision identifiers that name positions, never revisions. */
+    static final Set<String> RESERVED = Set.of("base", "head", "heads", "current");
+
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
+
+    private static final List<String> MARKERS = List.of("upgrade", "downgrade", "begin", "end");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+    private static final Pattern MARKER = Pattern.compile("\\s*--\\s*\\+([A-Za-z][A-Za-z0-9_-]*)(.*)");
+    /** {@code -- key: value}; "key://" is a URL in a comment, not a header line. */
+    private static final Pattern HEADER = Pattern.compile("\\s*--\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*:(?!//)(.*)");
+    private static final Pattern COMMENT = Pattern.compile("\\s*--.*");
+    private static final Pattern DIALECT_SEPARATOR = Pattern.compile("[,\\s]+");
+
+    private final String location;
+    private final List<ScriptProblem> problems = new ArrayList<>();
+    private final Map<String, Integer> keyLines = new LinkedHashMap<>();
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    private ScriptParser(String location) {
+        this.location = location;
+    }
+
+    /**
+     * Parses one file.
+     *
+     * @param location the file's name for messages (see {@link MigrationScript#location()})
+     * @param path     the file on disk, or null
+     * @param content  the file's bytes (UTF-8, optionally with a BOM)
+     * @throws ScriptLoadException listing every problem in the file
+     */
+    public static MigrationScript parse(String location, Path path, byte[] content) {
+        Parsed parsed = read(location, path, content);
+        if (!parsed.problems().isEmpty()) {
+            throw new ScriptLoadException(parsed.problems());
+        }
+        return parsed.script();
+    }
+
+    /**
+     * The outcome of reading one file: the script when there were no problems (else null), the
+     * problems, and the line of each header key (so graph problems can point at them).
+     */
+    record Parsed(MigrationScript script, List<ScriptProblem> problems, Map<String, Integer> keyLines) {
+    }
+
+    static Parsed read(String location, Path path, byte[] content) {
+        return new ScriptParser(location).run(path, content);
+    }
+
+    private Parsed run(Path path, byte[] content) {
+        String text;
+        try {
+            byte[] bytes = Checksums.hasBom(content) ? Arrays.copyOfRange(content, 3, content.length) : content;
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            problem(0, "the file is not valid UTF-8 text; save it with UTF-8 encoding.");
+            return done(null);
+        }
+        if (text.isBlank()) {
+            problem(1, "the file is empty; a migration file starts with the header lines '-- revision: <id>' and "
+                    + "'-- revises: <parent id or base>', followed by a '-- +upgrade' section.");
+            return done(null);
+        }
+        String[] lines = LINE_BREAK.split(text, -1);
+        int first = readHeader(lines);
+        List<Section> sections = readSections(lines, first);
+        if (sections.stream().noneMatch(s -> s.direction() == Direction.UPGRADE)) {
+            int line = sections.isEmpty() ? lines.length : sections.get(0).line();
+            problem(line, "no '-- +upgrade' section; add a line '-- +upgrade' followed by the revision's SQL "
+                    + "(an empty section is a valid no-op).");
+        }
+        String revision = required("revision", "<id>, e.g. '-- revision: " + "4f2a9c1b7d3e'");
+        if (revision != null) {
+            checkId("revision", revision);
+        }
+        String revisesValue = required("revises", "<parent id>, or 'base' for a first revision");
+        List<String> revises = revisesValue == null ? List.of() : revises(revisesValue);
+        List<String> branchLabels = idList("branch-labels");
+        List<String> dependsOn = idList("depends-on");
+        boolean transactional = transactional();
+        if (!problems.isEmpty()) {
+            return done(null);
+        }
+        String message = values.getOrDefault("message", "");
+        String createDate = values.get("create-date");
+        return done(new MigrationScript(revision, revises, message, branchLabels, dependsOn,
+                createDate == null || createDate.isEmpty() ? null : createDate, transactional, sections,
+                Checksums.sha256(content), location, path));
+    }
+
+    private Parsed done(MigrationScript script) {
+        problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return new Parsed(script, List.copyOf(problems), Collections.unmodifiableMap(keyLines));
+    }
+
+    /** Reads header lines up to the first section marker; returns that marker's index (or lines.length). */
+    private int readHeader(String[] lines) {
+        boolean sqlReported = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int number = i + 1;
+            Matcher marker = MARKER.matcher(line);
+            if (marker.matches()) {
+                String name = marker.group(1).toLowerCase(Locale.ROOT);
+                if (name.equals("upgrade") || name.equals("downgrade")) {
+                    return i;
+                }
+                if (name.equals("begin") || name.equals("end")) {
+                    problem(number, "'-- +" + name + "' before the first section; '-- +begin' ... '-- +end' blocks "
+                            + "belong inside a '-- +upgrade' or '-- +downgrade' section.");
+                } else {
+                    unknownMarker(number, marker.group(1));
+                }
+                continue;
+            }
+            Matcher header = HEADER.matcher(line);
+            if (header.matches()) {
+                headerLine(number, header.group(1), header.group(2).strip());
+            } else if (!line.isBlank() && !COMMENT.matcher(line).matches() && !sqlReported) {
+                sqlReported = true;
+                problem(number, "SQL before the first section marker; only header lines ('-- key: value'), comments "
+                        + "and blank lines may come before it. Put the SQL under a '-- +upgrade' or "
+                        + "'-- +downgrade' line.");
+            }
+        }
+        return lines.length;
+    }
+
+    private void headerLine(int number, String key, String value) {
+        if (!KEYS.contains(key)) {
+            problem(number, "unknown header key '" + key + "'" + Suggestions.didYouMean(key, KEYS)
+                    + " Known keys: " + String.join(", ", KEYS) + ". (Header keys are lowercase; a comment before "
+                    + "the first section must not start with 'word:'.)");
+            return;
+        }
+        Integer earlier = keyLines.get(key);
+        if (earlier != null) {
+            problem(number, "duplicate header key '" + key + "' (first given at line " + earlier
+                    + "); give each key once" + (key.equals("revises") || key.equals("depends-on")
+                    || key.equals("branch-labels") ? ", listing several values comma-separated ('" + key
+                    + ": a, b')." : "."));
+            return;
+        }
+        keyLines.put(key, number);
+        values.put(key, value);
+    }
+
+    private String required(String key, String expected) {
+        String value = values.get(key);
+        if (value == null) {
+            problem(1, "missing header key '" + key + "'; expected a line '-- " + key + ": " + expected
+                    + "' before the first section.");
+            return null;
+        }
+        if (value.isEmpty()) {
+            problem(keyLines.get(key), "header key '" + key + "' has no value; expected '-- " + key + ": "
+                    + expected + "'.");
+            return null;
+        }
+        return value;
+    }
+
+    private List<String> revises(String value) {
+        if (value.equals("base")) {
+            return List.of();
+        }
+        List<String> ids = list("revises", value);
+        if (ids.contains("base")) {
+            problem(keyLines.get("revises"), "'base' cannot be combined with other revisions in 'revises: " + value
+                    + "'; write 'revises: base' for a first revision, or list only parent ids.");
+            return List.of();
+        }
+        ids.forEach(id -> checkId("revises", id));
+        return ids;
+    }
+
+    private List<String> idList(String key) {
+        String value = values.get(key);
+        if (value == null || value.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = list(key, value);
+        ids.forEach(id -> checkId(key, id));
+        return ids;
+    }
+
+    /** Splits a comma list; empty items and repeats are problems. */
+    private List<String> list(String key, String value) {
+        List<String> items = new ArrayList<>();
+        for (String raw : value.split(",", -1)) {
+            String item = raw.strip();
+            if (item.isEmpty()) {
+                problem(keyLines.get(key), "'" + key + ": " + value + "' has an empty item; separate the values "
+                        + "with single commas, e.g. '" + key + ": a, b'.");
+                return new ArrayList<>();
+            }
+            if (items.contains(item)) {
+                problem(keyLines.get(key), "'" + key + "' lists '" + item + "' twice; list each value once.");
+            } else {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    private void checkId(String key, String id) {
+        int line = keyLines.get(key);
+        String what = switch (key) {
+            case "branch-labels" -> "branch label";
+            case "revision" -> "revision id";
+            case "depends-on" -> "revision id or branch label";
+            default -> "revision id";
+        };
+        if (!ID.matcher(id).matches()) {
+            problem(line, "'" + id + "' in '" + key + "' is not a valid " + what + ": use 1 to 32 letters, digits "
+                    + "or underscores ([A-Za-z0-9_]{1,32})" + (id.contains(" ") ? "; separate several with commas" : "")
+                    + ".");
+        } else if (RESERVED.contains(id)) {
+            problem(line, "'" + id + "' in '" + key + "' is reserved (base, head, heads and current name positions, "
+                    + "not revisions)" + (key.equals("revises") ? "; a first revision says 'revises: base' alone"
+                    : "; choose another " + what + (key.equals("revision")
+                    ? ", e.g. 12 random hex digits as 'retort revision' generates" : "")) + ".");
+        }
+    }
+
+    private boolean transactional() {
+        String value = values.get("transactional");
+        if (value == null) {
+            return true;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return value.equals("true");
+        }
+        problem(keyLines.get("transactional"), "'transactional: " + value + "' must be 'true' (the default: the "
+                + "revision runs in a transaction) or 'false' (it runs outside one, e.g. for CREATE INDEX "
+                + "CONCURRENTLY).");
+        return true;
+    }
+
+    private List<Section> readSections(String[] lines, int first) {
+        List<Section> sections = new ArrayList<>();
+        int i = first;
+        while (i < lines.length) {
+            Matcher marker = MARKER.matcher(lines[i]);
+            marker.matches();
+            int markerLine = i + 1;
+            Direction direction = marker.group(1).equalsIgnoreCase("upgrade") ? Direction.UPGRADE : Direction.DOWNGRADE;
+            List<String> dialects = dialects(markerLine, direction, marker.group(2).strip());
+            int end = i + 1;
+            while (end < lines.length && !isSectionMarker(end, lines[end])) {
+                end++;
+            }
+            String body = String.join("\n", Arrays.asList(lines).subList(i + 1, end));
+            Section section = new Section(direction, dialects, markerLine, body);
+            checkClash(section, sections);
+            checkSplits(section);
+            sections.add(section);
+            i = end;
+        }
+        return sections;
+    }
+
+    /** Whether line {@code index} starts a section; reports unknown {@code -- +word} markers on the way. */
+    private boolean isSectionMarker(int index, String line) {
+        Matcher marker = MARKER.matcher(line);
+        if (!marker.matches()) {
+            return false;
+        }
+        String name = marker.group(1).toLowerCase(Locale.ROOT);
+        if (name.equals("upgrade") || name.equals("downgrade")) {
+            return true;
+        }
+        if (!MARKERS.contains(name)) {
+            unknownMarker(index + 1, marker.group(1));
+        }
+        return false;
+    }
+
+    private void unknownMarker(int number, String name) {
+        problem(number, "unknown marker '-- +" + name + "'" + Suggestions.didYouMean(name, MARKERS)
+                + " Markers are '-- +upgrade', '-- +downgrade' (optionally followed by dialect names), "
+                + "'-- +begin' and '-- +end'; write other comments without '+' right after '--'.");
+    }
+
+    private List<String> dialects(int line, Direction direction, String rest) {
+        List<String> dialects = new ArrayList<>();
+        if (rest.isEmpty()) {
+            return dialects;
+        }
+        for (String name : DIALECT_SEPARATOR.split(rest.startsWith(",") ? rest.substring(1) : rest)) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!Dialects.KNOWN.contains(name)) {
+                problem(line, "unknown dialect '" + name + "' in '-- +" + direction.label() + " " + rest + "'"
+                        + Suggestions.didYouMean(name, Dialects.KNOWN) + " Known dialects: "
+                        + String.join(", ", Dialects.KNOWN) + " (lowercase, separated by commas).");
+            } else if (dialects.contains(name)) {
+                problem(line, "'-- +" + direction.label() + " " + rest + "' names " + name + " twice; name each "
+                        + "dialect once.");
+            } else {
+                dialects.add(name);
+            }
+        }
+        return dialects;
+    }
+
+    private void checkClash(Section section, List<Section> earlier) {
+        String marker = "-- +" + section.direction().label();
+        for (Section other : earlier) {
+            if (other.direction() != section.direction()) {
+                continue;
+            }
+            if (section.unqualified() && other.unqualified()) {
+                problem(section.line(), "a second '" + marker + "' section (the first is at line " + other.line()
+                        + "); a file has one " + marker + " section per dialect: merge the two, or name dialects "
+                        + "on one of them ('" + marker + " postgresql').");
+                return;
+            }
+            for (String dialect : section.dialects()) {
+                if (other.dialects().contains(dialect)) {
+                    problem(section.line(), "a second '" + marker + "' section for " + dialect
+                            + " (the section at line " + other.line() + " also names " + dialect + "); a dialect "
+                            + "may have only one " + marker + " section: merge them or remove " + dialect
+                            + " from one marker.");
+                    return;
+                }
+            }
+        }
+    }
+
+    private void checkSplits(Section section) {
+        List<String> dialects = section.unqualified() ? List.of("postgresql", "h2", "mysql") : section.dialects();
+        SqlSplitException firstFailure = null;
+        int failures = 0;
+        for (String dialect : dialects) {
+            try {
+                section.statements(SqlSyntax.forDialect(dialect));
+            } catch (SqlSplitException e) {
+                failures++;
+                if (section.unqualified()) {
+                    firstFailure = firstFailure == null ? e : firstFailure;
+                } else {
+                    problem(e.line(), e.problem() + " (splitting this " + dialect + " section)");
+                    return;
+                }
+            }
+        }
+        if (section.unqualified() && failures == dialects.size()) {
+            problem(firstFailure.line(), firstFailure.problem());
+        }
+    }
+
+    private void problem(int line, String message) {
+        problems.add(new ScriptProblem(location, line, message));
+    }
+}
