@@ -1,5 +1,6 @@
 package dev.retort.dialect;
 
+import dev.retort.script.SqlSyntax;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,6 +21,11 @@ public interface Dialect {
      * {@code -- +upgrade mariadb} section wins over {@code -- +upgrade mysql} on MariaDB.
      */
     List<String> sectionNames();
+
+    /** How the statement splitter reads this dialect's SQL (quotes, comments, dollar quotes). */
+    default SqlSyntax syntax() {
+        return SqlSyntax.forDialect(name());
+    }
 
     /** Whether DDL statements take part in transactions (PostgreSQL yes; H2 and MariaDB commit implicitly). */
     boolean transactionalDdl();

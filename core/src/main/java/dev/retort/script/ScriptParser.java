@@ -62,6 +62,7 @@ public final class ScriptParser {
     private final List<ScriptProblem> problems = new ArrayList<>();
     private final Map<String, Integer> keyLines = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
+    private String validRevision;
 
     private ScriptParser(String location) {
         this.location = location;
@@ -85,9 +86,12 @@ public final class ScriptParser {
 
     /**
      * The outcome of reading one file: the script when there were no problems (else null), the
-     * problems, and the line of each header key (so graph problems can point at them).
+     * problems, the line of each header key (so graph problems can point at them), and the
+     * {@code revision} header when it is a valid id even if the file has other problems (so
+     * that files revising a broken file do not also report an unknown revision).
      */
-    record Parsed(MigrationScript script, List<ScriptProblem> problems, Map<String, Integer> keyLines) {
+    record Parsed(MigrationScript script, List<ScriptProblem> problems, Map<String, Integer> keyLines,
+                  String revision) {
     }
 
     static Parsed read(String location, Path path, byte[] content) {
@@ -120,8 +124,8 @@ public final class ScriptParser {
                     + "(an empty section is a valid no-op).");
         }
         String revision = required("revision", "<id>, e.g. '-- revision: " + "4f2a9c1b7d3e'");
-        if (revision != null) {
-            checkId("revision", revision);
+        if (revision != null && checkId("revision", revision)) {
+            validRevision = revision;
         }
         String revisesValue = required("revises", "<parent id>, or 'base' for a first revision");
         List<String> revises = revisesValue == null ? List.of() : revises(revisesValue);
@@ -140,7 +144,7 @@ public final class ScriptParser {
 
     private Parsed done(MigrationScript script) {
         problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        return new Parsed(script, List.copyOf(problems), Collections.unmodifiableMap(keyLines));
+        return new Parsed(script, List.copyOf(problems), Collections.unmodifiableMap(keyLines), validRevision);
     }
 
     /** Reads header lines up to the first section marker; returns that marker's index (or lines.length). */
@@ -253,7 +257,8 @@ public final class ScriptParser {
         return items;
     }
 
-    private void checkId(String key, String id) {
+    /** Reports a malformed or reserved id; returns whether the id is fine. */
+    private boolean checkId(String key, String id) {
         int line = keyLines.get(key);
         String what = switch (key) {
             case "branch-labels" -> "branch label";
@@ -270,7 +275,10 @@ public final class ScriptParser {
                     + "not revisions)" + (key.equals("revises") ? "; a first revision says 'revises: base' alone"
                     : "; choose another " + what + (key.equals("revision")
                     ? ", e.g. 12 random hex digits as 'retort revision' generates" : "")) + ".");
+        } else {
+            return true;
         }
+        return false;
     }
 
     private boolean transactional() {

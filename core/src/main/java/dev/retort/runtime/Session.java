@@ -1,0 +1,116 @@
+package dev.retort.runtime;
+
+import dev.retort.RetortException;
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.Dialects;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * One connection for a whole operation, with what is known about it: dialect, schema, and the
+ * version and history tables qualified with that schema.
+ */
+public final class Session implements AutoCloseable {
+
+    private final RetortConfig config;
+    private final Connection connection;
+    private final Dialect dialect;
+    private final String schema;
+    private final VersionTable versions;
+    private final HistoryTable history;
+
+    private Session(RetortConfig config, Connection connection, Dialect dialect, String schema) {
+        this.config = config;
+        this.connection = connection;
+        this.dialect = dialect;
+        this.schema = schema;
+        this.versions = new VersionTable(dialect, schema, config.versionTable());
+        this.history = new HistoryTable(dialect, schema, config.historyTable());
+    }
+
+    /** Opens a connection from the configured DataSource. */
+    public static Session open(RetortConfig config) {
+        if (config.dataSource() == null) {
+            throw new IllegalStateException("no DataSource configured: Retort.builder().dataSource(...) is needed for "
+                    + "operations that read or change a database (only offlineSql() and scripts() work without one)");
+        }
+        Connection connection = null;
+        try {
+            connection = config.dataSource().getConnection();
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            Dialect dialect = config.dialect() != null ? Dialects.forName(config.dialect()) : Dialects.detect(connection);
+            String schema = config.schema() != null ? config.schema() : dialect.currentSchema(connection);
+            if (schema == null) {
+                throw new RetortException("The connection has no current schema (for MariaDB/MySQL: no database in the "
+                        + "JDBC URL); set retort.schema or put the database into the URL.");
+            }
+            return new Session(config, connection, dialect, schema);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new RetortException("Could not connect to the database: SQL state " + e.getSQLState() + ": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    public RetortConfig config() {
+        return config;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public VersionTable versions() {
+        return versions;
+    }
+
+    public HistoryTable history() {
+        return history;
+    }
+
+    public LockTemplate lockTemplate() {
+        return new LockTemplate(dialect, schema, config.versionTable(), config.lockTimeout());
+    }
+
+    /** Whether {@code table} (as the user configured it) is one of Retort's own tables. */
+    boolean isOwnTable(String table) {
+        String t = table.toLowerCase(Locale.ROOT);
+        String version = config.versionTable().toLowerCase(Locale.ROOT);
+        return t.equals(version) || t.equals(config.historyTable().toLowerCase(Locale.ROOT)) || t.equals(version + "_lock");
+    }
+
+    /** A database error during {@code what}, as a sentence. */
+    public RetortException databaseError(String what, SQLException e) {
+        return new RetortException("Database error while " + what + " (schema " + schema + "): SQL state "
+                + e.getSQLState() + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing after the work is done: nothing left to protect
+            }
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package dev.retort.script;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Finds and parses every {@code *.sql} file under each location, recursively.
+ *
+ * <ul>
+ *   <li>{@code classpath:db/migrations}: through Spring's {@link PathMatchingResourcePatternResolver}
+ *       ({@code classpath*:}), so folders of the same name in several jars and class folders all
+ *       count, inside jars too;</li>
+ *   <li>{@code filesystem:src/main/resources/db/migrations}: a folder, relative to the working
+ *       folder unless absolute;</li>
+ *   <li>a location without a prefix is a {@code classpath:} location, as in Flyway and Spring Boot.</li>
+ * </ul>
+ * Files load in a deterministic order: locations in the order given, and within a location by
+ * path (code point order). A missing location, an unreadable or malformed file, and a revision
+ * id declared by two files are problems; all problems of a load are thrown together as one
+ * {@link ScriptLoadException}.
+ */
+public final class ScriptLoader {
+
+    private static final String CLASSPATH = "classpath:";
+    private static final String FILESYSTEM = "filesystem:";
+    /** Another scheme ("file:", "s3:"); two letters at least, so "C:\..." stays a path. */
+    private static final Pattern OTHER_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
+
+    private final ClassLoader classLoader;
+
+    /** @param classLoader where {@code classpath:} locations are looked up; null for the thread's context class loader */
+    public ScriptLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader != null ? classLoader : defaultClassLoader();
+    }
+
+    /**
+     * Loads and parses every script under {@code locations}.
+     *
+     * @throws ScriptLoadException with every problem found, when there is any
+     */
+    public List<MigrationScript> load(List<String> locations) {
+        Loaded loaded = loadAll(locations);
+        if (!loaded.problems().isEmpty()) {
+            throw new ScriptLoadException(loaded.problems());
+        }
+        return loaded.scripts().stream().map(LoadedScript::script).toList();
+    }
+
+    /** A parsed file with the lines of its header keys, and where it came from. */
+    record LoadedScript(MigrationScript script, Map<String, Integer> keyLines, String source) {
+    }
+
+    /**
+     * What a load found: the scripts without problems (load order), every problem, and the
+     * revision ids of files that have problems but a valid {@code revision} header.
+     */
+    record Loaded(List<LoadedScript> scripts, List<ScriptProblem> problems, List<String> brokenRevisions) {
+    }
+
+    Loaded loadAll(List<String> locations) {
+        Objects.requireNonNull(locations, "locations");
+        List<ScriptProblem> problems = new ArrayList<>();
+        List<LoadedScript> scripts = new ArrayList<>();
+        if (locations.isEmpty()) {
+            problems.add(new ScriptProblem("(no location)", 0, "no migration locations are configured; give at "
+                    + "least one, e.g. 'classpath:db/migrations' or 'filesystem:src/main/resources/db/migrations'."));
+        }
+        Map<String, LoadedScript> byRevision = new LinkedHashMap<>();
+        List<String> broken = new ArrayList<>();
+        for (String location : locations) {
+            for (SourceFile file : find(location, problems)) {
+                ScriptParser.Parsed parsed = ScriptParser.read(file.location(), file.path(), file.content());
+                problems.addAll(parsed.problems());
+                if (parsed.script() == null) {
+                    if (parsed.revision() != null && !broken.contains(parsed.revision())) {
+                        broken.add(parsed.revision());
+                    }
+                    continue;
+                }
+                LoadedScript script = new LoadedScript(parsed.script(), parsed.keyLines(), file.source());
+                LoadedScript earlier = byRevision.putIfAbsent(parsed.script().revision(), script);
+                if (earlier != null) {
+                    problems.add(duplicate(earlier, script));
+                } else {
+                    scripts.add(script);
+                }
+            }
+        }
+        broken.removeAll(byRevision.keySet());
+        return new Loaded(List.copyOf(scripts), List.copyOf(problems), List.copyOf(broken));
+    }
+
+    private static ScriptProblem duplicate(LoadedScript first, LoadedScript second) {
+        String id = second.script().revision();
+        String firstName = first.script().location();
+        String secondName = second.script().location();
+        String where = firstName.equals(secondName)
+                ? " (the same name twice on the class path: " + first.source() + " and " + second.source()
+                  + "; remove one copy, e.g. an old jar)"
+                : "";
+        return new ScriptProblem(secondName, second.keyLines().getOrDefault("revision", 1),
+                "revision '" + id + "' is also declared by " + firstName + " line "
+                        + first.keyLines().getOrDefault("revision", 1) + where + "; each file needs its own "
+                        + "revision id: give one of them a new id and update any 'revises' or 'depends-on' that "
+                        + "means it.");
+    }
+
+    /** One file found under a location. */
+    private record SourceFile(String location, Path path, String source, byte[] content) {
+    }
+
+    private List<SourceFile> find(String location, List<ScriptProblem> problems) {
+        String trimmed = location == null ? "" : location.strip();
+        if (trimmed.startsWith(FILESYSTEM)) {
+            return findFiles(location, trimmed.substring(FILESYSTEM.length()), problems);
+        }
+        if (trimmed.startsWith(CLASSPATH)) {
+            return findResources(location, trimmed.substring(CLASSPATH.length()), problems);
+        }
+        if (OTHER_PREFIX.matcher(trimmed).matches()) {
+            problems.add(new ScriptProblem(location, 0, "unknown location prefix '"
+                    + trimmed.substring(0, trimmed.indexOf(':') + 1) + "'; use 'classpath:' for the class path or "
+                    + "'filesystem:' for a folder (no prefix means classpath:)."));
+            return List.of();
+        }
+        return findResources(location, trimmed, problems);
+    }
+
+    private List<SourceFile> findFiles(String location, String folderName, List<ScriptProblem> problems) {
+        if (folderName.isBlank()) {
+            problems.add(new ScriptProblem(location, 0, "the filesystem: location names no folder; write e.g. "
+                    + "'filesystem:src/main/resources/db/migrations'."));
+            return List.of();
+        }
+        Path folder = Path.of(folderName).toAbsolutePath().normalize();
+        if (!Files.exists(folder)) {
+            problems.add(new ScriptProblem(location, 0, "the folder " + folder + " does not exist; create it or "
+                    + "correct the location."));
+            return List.of();
+        }
+        if (!Files.isDirectory(folder)) {
+            problems.add(new ScriptProblem(location, 0, folder + " is a file, not a folder; a location names the "
+                    + "folder that holds the migration files."));
+            return List.of();
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            paths = walk.filter(p -> p.getFileName().toString().endsWith(".sql") && Files.isRegularFile(p))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(new ScriptProblem(location, 0, "cannot list the folder " + folder + ": " + e.getMessage()));
+            return List.of();
+        }
+        List<SourceFile> files = new ArrayList<>();
+        for (Path path : paths) {
+            try {
+                files.add(new SourceFile(path.toString(), path, path.toString(), Files.readAllBytes(path)));
+            } catch (IOException e) {
+                problems.add(new ScriptProblem(path.toString(), 0, "cannot read the file: " + e));
+            }
+        }
+        return files;
+    }
+
+    private List<SourceFile> findResources(String location, String name, List<ScriptProblem> problems) {
+        String base = trimSlashes(name);
+        if (base.isEmpty()) {
+            problems.add(new ScriptProblem(location, 0, "the location names no folder; scanning the whole class path "
+                    + "is not supported: write e.g. 'classpath:db/migrations'."));
+            return List.of();
+        }
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
+        // Jars may be replaced between loads (the CLI, tests); never answer from a stale listing.
+        resolver.setUseCaches(false);
+        Resource[] roots;
+        Resource[] found;
+        try {
+            roots = resolver.getResources("classpath*:" + base + "/");
+            found = resolver.getResources("classpath*:" + base + "/**/*.sql");
+        } catch (IOException e) {
+            problems.add(new ScriptProblem(location, 0, "cannot search the class path: " + e.getMessage()));
+            return List.of();
+        }
+        if (found.length == 0 && roots.length == 0 && classLoader.getResource(base) == null) {
+            problems.add(new ScriptProblem(location, 0, "the class path has no folder '" + base + "'; create "
+                    + "src/main/resources/" + base + " (it is copied into the jar), or correct the location."));
+            return List.of();
+        }
+        List<String> rootUrls = new ArrayList<>();
+        for (Resource root : roots) {
+            rootUrls.add(url(root));
+        }
+        List<SourceFile> files = new ArrayList<>();
+        for (Resource resource : found) {
+            String url = url(resource);
+            String display = CLASSPATH + base + "/" + relative(url, rootUrls);
+            try {
+                files.add(new SourceFile(display, null, url, resource.getContentAsByteArray()));
+            } catch (IOException e) {
+                problems.add(new ScriptProblem(display, 0, "cannot read " + url + ": " + e));
+            }
+        }
+        // Several class path entries may hold the folder; order by name first, then by source.
+        files.sort(Comparator.comparing(SourceFile::location).thenComparing(SourceFile::source));
+        return files;
+    }
+
+    /** The path of {@code url} below the location folder, e.g. {@code sub/ae10_add.sql}. */
+    private static String relative(String url, List<String> rootUrls) {
+        for (String root : rootUrls) {
+            String prefix = root.endsWith("/") ? root : root + "/";
+            if (url.startsWith(prefix)) {
+                return decode(url.substring(prefix.length()));
+            }
+        }
+        return decode(url.substring(url.lastIndexOf('/') + 1));
+    }
+
+    private static String decode(String urlPath) {
+        return URLDecoder.decode(urlPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String url(Resource resource) {
+        try {
+            return resource.getURL().toExternalForm();
+        } catch (IOException e) {
+            return resource.getDescription();
+        }
+    }
+
+    private static String trimSlashes(String name) {
+        String result = name.strip();
+        while (result.startsWith("/")) {
+            result = result.substring(1);
+        }
+        while (result.endsWith("/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
+    }
+
+    private static ClassLoader defaultClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : ScriptLoader.class.getClassLoader();
+    }
+}
