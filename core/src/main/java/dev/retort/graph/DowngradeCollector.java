@@ -46,7 +46,7 @@ final class DowngradeCollector {
                 }
             }
             if (kept.isEmpty()) {
-                throw new RangeNotAncestorException(target, String.join(",", rows), "'" + target
+                throw new InvalidTargetException(target, "'" + target
                         + "' is not a valid downgrade target from the current revisions " + rows
                         + ": nothing on branch '" + label + "' is applied above it");
             }

@@ -71,7 +71,8 @@ final class IdentifierResolver {
     /** Alembic's {@code get_revisions}: every revision an identifier names (may hold NONE or BASE). */
     List<Integer> getRevisions(String id) {
         Number number = resolveNumber(id);
-        if (number.ids().size() == 1 && INTEGER.matcher(number.ids().get(0)).matches()) {
+        if (number.ids().size() == 1 && number.ids().get(0).startsWith("-")
+                && INTEGER.matcher(number.ids().get(0)).matches()) {
             int steps = parseSteps(number.ids().get(0), id);
             if (steps < 0) {
                 // label@-n and -n walk down from every head (of that branch).
@@ -263,9 +264,8 @@ final class IdentifierResolver {
                 throw new RelativeWalkException(identifier, RelativeWalkException.Reason.TOO_FAR, List.of(),
                         "'" + identifier + "' walks past the end of the history; use a smaller step");
             }
-            if (r >= 0) {
-                result.add(graph.id(r));
-            }
+            // A walk that ends below the first revision names base, as Alembic's answer does.
+            result.add(r == BASE ? "base" : graph.id(r));
         }
         return result;
     }
@@ -329,7 +329,13 @@ final class IdentifierResolver {
                 List<Integer> startRevs;
                 List<Integer> current = revisionsOf(rows);
                 if (label == null) {
-                    startRevs = rows.isEmpty() ? List.of(NONE) : current;
+                    startRevs = new ArrayList<>();
+                    for (String row : rows) {
+                        startRevs.add(getRevision(row));
+                    }
+                    if (startRevs.isEmpty()) {
+                        startRevs.add(NONE);
+                    }
                 } else {
                     startRevs = filterForLineage(withoutNone(current), label, false);
                     if (startRevs.isEmpty()) {
@@ -350,10 +356,11 @@ final class IdentifierResolver {
                     }
                 }
                 if (startRevs.size() > 1) {
-                    throw new RelativeWalkException(target, RelativeWalkException.Reason.NO_START, graph.ids(startRevs),
+                    List<String> starts = graph.ids(withoutNone(startRevs));
+                    throw new RelativeWalkException(target, RelativeWalkException.Reason.NO_START, starts,
                             "'" + target + "' is ambiguous: the database is at several revisions ("
-                                    + String.join(", ", graph.ids(startRevs)) + "); name the revision to walk from ('"
-                                    + graph.id(startRevs.get(0)) + target + "') or use '<branch-label>@" + target + "'");
+                                    + String.join(", ", starts) + "); name the revision to walk from ('"
+                                    + (starts.isEmpty() ? "<id>" : starts.get(0)) + target + "') or use '<branch-label>@" + target + "'");
                 }
                 int rev = walk(startRevs.get(0), relative, label, assertRelativeLength, target);
                 if (rev == NONE) {
