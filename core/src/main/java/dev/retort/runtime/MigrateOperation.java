@@ -1,0 +1,143 @@
+package dev.retort.runtime;
+
+import dev.retort.AppliedRevision;
+import dev.retort.ChecksumMismatch;
+import dev.retort.ChecksumMismatchException;
+import dev.retort.MigrationResult;
+import dev.retort.NonEmptySchemaException;
+import dev.retort.graph.Operation;
+import dev.retort.graph.Plan;
+import dev.retort.script.MigrationScript;
+import dev.retort.script.ScriptDirectory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code upgrade} and {@code downgrade}: take the lock, read the version table, plan (inside
+ * the lock, so two migrators never plan from the same state), check, run, release.
+ */
+public final class MigrateOperation {
+
+    private final RetortConfig config;
+    private final ScriptDirectory scripts;
+
+    public MigrateOperation(RetortConfig config, ScriptDirectory scripts) {
+        this.config = config;
+        this.scripts = scripts;
+    }
+
+    public MigrationResult upgrade(String target) {
+        return run(Operation.UPGRADE, target == null ? "head" : target);
+    }
+
+    public MigrationResult downgrade(String target) {
+        return run(Operation.DOWNGRADE, target);
+    }
+
+    private MigrationResult run(Operation operation, String target) {
+        Instant startedAt = Instant.now();
+        long started = System.nanoTime();
+        Listeners listeners = new Listeners(config.listeners());
+        try (Session session = Session.open(config)) {
+            Connection connection = session.connection();
+            try {
+                return session.lockTemplate().execute(connection, config.dataSource(), () -> {
+                    List<String> rows = prepare(session, operation);
+                    List<String> unknown = UnknownRevisions.find(rows, scripts);
+                    if (!unknown.isEmpty()) {
+                        throw UnknownRevisions.exception(unknown, session, operation.label());
+                    }
+                    Plan plan = operation == Operation.UPGRADE
+                            ? scripts.planner().upgrade(rows, target)
+                            : scripts.planner().downgrade(rows, target);
+                    if (operation == Operation.UPGRADE && config.validateChecksums()) {
+                        refuseDrift(session);
+                    }
+                    List<RevisionWork> works = RevisionWorks.forPlan(plan, scripts, session.dialect());
+                    Executor executor = new Executor(session.dialect(), session.versions(), session.history(),
+                            config.transactionMode(), config.appliedBy(), listeners);
+                    executor.check(works);
+                    listeners.runStarting(plan);
+                    List<AppliedRevision> applied = works.isEmpty() ? List.of() : executor.execute(connection, plan, works);
+                    MigrationResult result = RunReporter.finish(session, plan, applied, startedAt, started);
+                    listeners.runFinished(result);
+                    return result;
+                });
+            } catch (SQLException e) {
+                throw session.databaseError(operation.label() + " " + target, e);
+            }
+        } catch (RuntimeException e) {
+            listeners.runFailed(e);
+            throw e;
+        }
+    }
+
+    /**
+     * The version table's rows, creating the tables on first use. A non-empty schema without
+     * a version table is stamped at the baseline revision when one is configured, else refused.
+     */
+    private List<String> prepare(Session session, Operation operation) throws SQLException {
+        Connection connection = session.connection();
+        List<String> rows = session.versions().read(connection);
+        if (rows != null) {
+            return rows;
+        }
+        if (operation == Operation.DOWNGRADE) {
+            return List.of(); // nothing was ever applied here; the planner says what that means for the target
+        }
+        List<String> foreign = new ArrayList<>();
+        for (String table : session.dialect().tables(connection, session.schema())) {
+            if (!session.isOwnTable(table)) {
+                foreign.add(table);
+            }
+        }
+        String baseline = config.baselineRevision();
+        if (!foreign.isEmpty() && baseline == null) {
+            List<String> some = foreign.subList(0, Math.min(5, foreign.size()));
+            throw new NonEmptySchemaException("Schema " + session.schema() + " already holds tables ("
+                    + String.join(", ", some) + (foreign.size() > some.size() ? ", ..." : "") + ") but has no version table "
+                    + session.versions().name() + ", so Retort cannot tell which revisions they correspond to. If they "
+                    + "match a revision, set retort.baseline-revision to it (it is stamped first, then newer revisions "
+                    + "run), or run `retort stamp <revision>` once; or point retort.schema at an empty schema.",
+                    session.schema(), some);
+        }
+        session.versions().create(connection);
+        session.history().create(connection);
+        if (foreign.isEmpty() || baseline == null) {
+            return List.of();
+        }
+        MigrationScript script = scripts.script(baseline);
+        try (Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            for (var change : session.versions().changes(List.of(), List.of(baseline))) {
+                statement.addBatch(change.sql());
+            }
+            statement.addBatch(session.history().insertSql(baseline, "stamp", "baseline: " + script.message(),
+                    script.checksum(), config.appliedBy(), 0, true));
+            statement.executeBatch();
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        org.slf4j.LoggerFactory.getLogger("dev.retort").info("Schema {} had tables but no version table: stamped the "
+                + "baseline revision {} (retort.baseline-revision)", session.schema(), baseline);
+        return List.of(baseline);
+    }
+
+    private void refuseDrift(Session session) throws SQLException {
+        List<ChecksumMismatch> mismatches = ChecksumCheck.mismatches(
+                ChecksumCheck.find(session.connection(), session.history(), scripts));
+        if (!mismatches.isEmpty()) {
+            throw new ChecksumMismatchException("Refusing to upgrade: " + mismatches.size() + " applied migration "
+                    + (mismatches.size() == 1 ? "file has" : "files have") + " changed since they ran:\n  "
+                    + mismatches.stream().map(ChecksumMismatch::describe).collect(Collectors.joining("\n  "))
+                    + "\nRestore the files, or, if the change is intended (a comment, formatting), record the new "
+                    + "checksums with `retort repair`; retort.validate-checksums=false skips this check.", mismatches);
+        }
+    }
+}
