@@ -85,7 +85,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     /** Retort's own exceptions are written for users; anything else gets its kind in front. */
     static String describe(Throwable ex) {
-        if (ex instanceof RetortException) {
+        // Retort's own exceptions, and the engine's setting checks (IllegalArgumentException),
+        // are written for users already.
+        if (ex instanceof RetortException || (ex instanceof IllegalArgumentException && ex.getMessage() != null)) {
             return oneLine(ex.getMessage());
         }
         SQLException sql = find(ex, SQLException.class);

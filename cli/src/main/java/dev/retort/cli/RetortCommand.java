@@ -1,6 +1,20 @@
 package dev.retort.cli;
 
+import dev.retort.cli.command.BranchesCommand;
+import dev.retort.cli.command.CheckCommand;
+import dev.retort.cli.command.CurrentCommand;
+import dev.retort.cli.command.DowngradeCommand;
+import dev.retort.cli.command.GraphCommand;
+import dev.retort.cli.command.HeadsCommand;
+import dev.retort.cli.command.HistoryCommand;
 import dev.retort.cli.command.InitCommand;
+import dev.retort.cli.command.MergeCommand;
+import dev.retort.cli.command.RepairCommand;
+import dev.retort.cli.command.RevisionCommand;
+import dev.retort.cli.command.ShowCommand;
+import dev.retort.cli.command.StampCommand;
+import dev.retort.cli.command.UpgradeCommand;
+import dev.retort.cli.command.ValidateCommand;
 import dev.retort.cli.settings.Settings;
 import dev.retort.cli.settings.SettingsResolver;
 import java.io.IOException;
@@ -39,7 +53,11 @@ import picocli.CommandLine.Spec;
                 "(or application.yml).",
                 "Exit codes: 0 success, 1 error, 2 usage error, 3 'check' found work to do.",
                 "Run 'retort COMMAND --help' for a command's options."},
-        subcommands = {InitCommand.class})
+        subcommands = {
+                InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+                CurrentCommand.class, HeadsCommand.class, BranchesCommand.class, HistoryCommand.class,
+                ShowCommand.class, StampCommand.class, MergeCommand.class, CheckCommand.class,
+                ValidateCommand.class, RepairCommand.class, GraphCommand.class})
 public final class RetortCommand implements Callable<Integer> {
 
     @Spec

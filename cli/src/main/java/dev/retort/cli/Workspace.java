@@ -1,5 +1,7 @@
 package dev.retort.cli;
 
+import dev.retort.MigrationListener;
+import dev.retort.Retort;
 import dev.retort.cli.settings.Settings;
 import dev.retort.cli.settings.SettingsException;
 import dev.retort.cli.settings.SettingsResolver;
@@ -10,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -73,6 +77,75 @@ public final class Workspace {
             }
         }
         return classLoader;
+    }
+
+    /**
+     * The engine for this run, built from the settings: with a checked DataSource when
+     * {@code online}, without one (scripts, graph and offline SQL only) otherwise.
+     *
+     * @param listener progress callbacks, or null
+     */
+    public Retort retort(boolean online, MigrationListener listener) {
+        requireFolders();
+        Retort.Builder builder = Retort.builder()
+                .locations(settings.locations())
+                .classLoader(classLoader());
+        if (settings.schema() != null) {
+            builder.schema(settings.schema());
+        }
+        if (settings.versionTable() != null) {
+            builder.versionTable(settings.versionTable());
+        }
+        if (settings.historyTable() != null) {
+            builder.historyTable(settings.historyTable());
+        }
+        if (settings.dialect() != null) {
+            builder.dialect(settings.dialect());
+        }
+        if (listener != null) {
+            builder.listener(listener);
+        }
+        if (online) {
+            builder.dataSource(dataSource());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The dialect offline SQL is written for: {@code --dialect} (or its other sources), else
+     * the one the configured URL names; nothing is connected to.
+     */
+    public String offlineDialect() {
+        if (settings.dialect() != null) {
+            return settings.dialect();
+        }
+        String url = settings.url() == null ? "" : settings.url().toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> prefix : Map.of("jdbc:postgresql:", "postgresql", "jdbc:h2:", "h2",
+                "jdbc:mariadb:", "mariadb", "jdbc:mysql:", "mysql").entrySet()) {
+            if (url.startsWith(prefix.getKey())) {
+                return prefix.getValue();
+            }
+        }
+        throw new SettingsException("Offline SQL (--sql) needs a dialect and never connects: pass --dialect "
+                + "postgresql, h2, mysql or mariadb" + (settings.url() == null ? "" : " (the URL "
+                + settings.maskedUrl() + " names none of them)") + ".");
+    }
+
+    /**
+     * Missing migration folders fail here, with the CLI's way out ({@code retort init}),
+     * before the engine reports them as a load problem.
+     */
+    public void requireFolders() {
+        for (String location : settings.locations()) {
+            if (location.startsWith("filesystem:")) {
+                Path folder = Path.of(location.substring("filesystem:".length()));
+                if (!Files.isDirectory(folder)) {
+                    throw new SettingsException("Migrations folder " + folder + " (locations from "
+                            + settings.sourceOf("locations") + ") " + (Files.exists(folder) ? "is not a folder" : "does not exist")
+                            + "; run 'retort init' to create it, or point --locations at your migrations.");
+                }
+            }
+        }
     }
 
     /** Whether a database URL is configured anywhere. */
