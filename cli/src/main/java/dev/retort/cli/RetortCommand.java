@@ -144,7 +144,8 @@ public final class RetortCommand implements Callable<Integer> {
         flags.put("dialect", dialect);
         flags.put("version-table", versionTable);
         flags.put("history-table", historyTable);
-        flags.values().removeIf(value -> value == null);
+        // An empty flag (--url "") counts as not given, as an empty RETORT_URL does.
+        flags.values().removeIf(value -> value == null || value.isBlank());
         return flags;
     }
 
