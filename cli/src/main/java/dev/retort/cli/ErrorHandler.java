@@ -33,9 +33,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         String name = command.getCommandSpec().qualifiedName();
-        StringBuilder line = new StringBuilder(name).append(": error: ").append(oneLine(ex.getMessage()));
+        StringBuilder line = new StringBuilder(name).append(": error: ").append(usageMessage(ex));
         if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            line.append(" Did you mean: ").append(String.join(", ", unmatched.getSuggestions())).append('?');
+            // picocli lists every loosely similar name, best first; the best one is the useful hint.
+            line.append(" Did you mean: ").append(unmatched.getSuggestions().get(0)).append('?');
         }
         line.append(" (see '").append(name).append(" --help')");
         String message = Masking.maskMessage(line.toString(), root.passwordToMask());
@@ -44,6 +45,15 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         }
         root.environment().err().println(message);
         return ExitCodes.USAGE;
+    }
+
+    /** picocli's words, except for an unknown subcommand, which it calls an "unmatched argument". */
+    private static String usageMessage(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                && !ex.getCommandLine().getSubcommands().isEmpty() && !unmatched.getUnmatched().isEmpty()) {
+            return "Unknown command '" + unmatched.getUnmatched().get(0) + "'.";
+        }
+        return oneLine(ex.getMessage());
     }
 
     @Override
