@@ -97,6 +97,9 @@ final class Project {
 
     /** The version table's rows, sorted; empty when the table does not exist. */
     List<String> versionRows() {
+        if (!tables().contains("retort_version")) {
+            return List.of();
+        }
         return query("SELECT version_num FROM retort_version ORDER BY version_num");
     }
 
@@ -118,9 +121,6 @@ final class Project {
     List<String> query(String sql) {
         try (Connection connection = DriverManager.getConnection(url);
              Statement statement = connection.createStatement()) {
-            if (!tables().contains("retort_version") && sql.contains("retort_version")) {
-                return List.of();
-            }
             List<String> values = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery(sql)) {
                 while (rs.next()) {
