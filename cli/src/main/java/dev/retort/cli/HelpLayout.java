@@ -66,6 +66,7 @@ final class HelpLayout {
         String indent = " ".repeat(heading + prefix.length());
         for (String part : parts) {
             if (column + part.length() > WIDTH && column > indent.length()) {
+                text.setLength(text.length() - 1);
                 text.append(System.lineSeparator()).append(indent);
                 column = indent.length();
             }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 /** {@code --json} for the commands that can print their result as JSON (shapes in docs/cli.md). */
 public final class JsonOption {
 
-    @Option(names = "--json", description = "Print the result as JSON (errors too: {\"error\": {\"type\", \"message\"}}).")
+    @Option(names = "--json", order = 99, description = "Print the result as JSON (errors too: {\"error\": {\"type\", \"message\"}}).")
     private boolean json;
 
     public boolean enabled() {
