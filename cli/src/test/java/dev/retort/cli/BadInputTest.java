@@ -160,7 +160,19 @@ class BadInputTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.errLine()).startsWith("FAILED: No migration files (*.sql) found in filesystem:");
         assertThat(project.tables()).isEmpty();
+        assertThat(project.run("check").exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(project.run("heads").exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void aNonEmptySchemaWithoutVersionTableIsRefusedWithTheWayOut() {
+        Project project = new Project(folder).linear();
+        project.execute("CREATE TABLE legacy (id INT)");
+        Cli.Result result = project.run("upgrade", "head");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.errLine()).contains("retort stamp").doesNotContain("\n");
+        // H2's lock lives in a helper table (retort_version_lock); the schema's own content is untouched.
+        assertThat(project.tables()).contains("legacy").doesNotContain("retort_version", "retort_history");
     }
 
     @Test

@@ -169,6 +169,14 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void offlineStampTakesSeveralRevisions() {
+        project.migration("d4d4d4d4d4d4", "base", "second root", "CREATE TABLE other (id INT);", "DROP TABLE other;");
+        Cli.Result result = project.run("stamp", "c3c3c3c3c3c3", "d4d4d4d4d4d4", "--sql", "--dialect", "postgresql");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("'c3c3c3c3c3c3'", "'d4d4d4d4d4d4'").doesNotContain("CREATE TABLE other");
+    }
+
+    @Test
     void offlineSqlTakesItsDialectFromTheUrlWhenNoneIsGiven() {
         Cli.Result result = project.run("upgrade", "head", "--sql");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);

@@ -29,6 +29,7 @@ public final class CheckCommand extends EngineCommand {
     @Override
     protected int run() {
         Retort retort = workspace().retort(true, null);
+        requireRevisions(retort);
         Status status = retort.status();
         JsonShapes.CheckJson result = JsonShapes.CheckJson.of(status);
         if (json.enabled()) {
