@@ -41,7 +41,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         line.append(" (see '").append(name).append(" --help')");
         String message = Masking.maskMessage(line.toString(), root.passwordToMask());
         if (Arrays.asList(args).contains("--json")) {
-            printJson("UsageError", Masking.maskMessage(oneLine(ex.getMessage()), root.passwordToMask()));
+            printJson("UsageError", Masking.maskMessage(usageMessage(ex), root.passwordToMask()));
         }
         root.environment().err().println(message);
         return ExitCodes.USAGE;

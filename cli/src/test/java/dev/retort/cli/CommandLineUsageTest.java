@@ -20,6 +20,31 @@ class CommandLineUsageTest {
     }
 
     @Test
+    void everyCommandHasHelpWithItsOwnOptionsFirstAndTheGlobalOnesAfter() {
+        for (String command : new String[] {"init", "revision", "upgrade", "downgrade", "current", "heads", "branches",
+                "history", "show", "stamp", "merge", "check", "validate", "repair", "graph"}) {
+            Cli.Result result = new Cli(folder).run(command, "--help");
+            assertThat(result.exitCode()).as(command).isEqualTo(ExitCodes.OK);
+            assertThat(result.out()).as(command).startsWith("Usage: retort " + command + " [-h]")
+                    .contains("Options:", "Global options (also accepted before the command):", "--url=URL");
+            assertThat(result.out().indexOf("--url=URL")).as(command)
+                    .isGreaterThan(result.out().indexOf("Global options"));
+        }
+    }
+
+    @Test
+    void upgradeHelpReadsLikeAlembics() {
+        Cli.Result result = new Cli(folder).run("upgrade", "--help");
+        assertThat(result.out()).startsWith("""
+                Usage: retort upgrade [-h] [--sql] [--dry-run] [--json] [GLOBAL-OPTIONS]
+                                      [TARGET]
+                Upgrade to a later version.
+
+                Positional arguments:
+                """).contains("--sql", "--dry-run", "Examples:", "retort upgrade base:head --sql --dialect postgresql");
+    }
+
+    @Test
     void versionPrintsTheProjectVersion() {
         Cli.Result result = new Cli(folder).run("--version");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
