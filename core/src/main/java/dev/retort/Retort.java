@@ -98,7 +98,6 @@ public final class Retort {
      * runs when a revision on the way has no downgrade section ({@link IrreversibleRevisionException}).
      */
     public MigrationResult downgrade(String target) {
-        Objects.requireNonNull(target, "downgrade needs a target: a revision, -1, or base");
         return new MigrateOperation(config, scripts).downgrade(target);
     }
 

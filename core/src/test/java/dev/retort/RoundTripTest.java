@@ -1,6 +1,7 @@
 package dev.retort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.graph.Direction;
 import dev.retort.testing.TestDatabase;
@@ -80,6 +81,45 @@ class RoundTripTest {
             assertThat(status.current()).containsExactly("d1");
             assertThat(status.heads()).containsExactly("d1");
             assertThat(status.revisionCount()).isEqualTo(5);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    void aFailureInTheMiddleOfARevisionLeavesTheVersionTableAtTheLastGoodRevision(TestDatabase.Kind kind)
+            throws Exception {
+        MigrationFiles files = MigrationFiles.branchedAndMerged(folder).add("e1", "d1", "half done", """
+                -- +upgrade
+                CREATE TABLE shipments (id INT PRIMARY KEY);
+                INSERT INTO shipments (id) VALUES (1);
+                INSERT INTO shipments (id) VALUES (1);
+                -- +downgrade
+                DROP TABLE shipments;
+                """);
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            SchemaInspector inspect = new SchemaInspector(db);
+            Retort retort = Retort.builder().dataSource(db.dataSource()).locations(files.location()).build();
+            boolean transactionalDdl = kind == TestDatabase.Kind.POSTGRESQL;
+
+            assertThatThrownBy(() -> retort.upgrade("head"))
+                    .isInstanceOfSatisfying(MigrationException.class, e -> {
+                        assertThat(e.revision()).isEqualTo("e1");
+                        assertThat(e.location()).endsWith("e1_e1.sql");
+                        assertThat(e.line()).isEqualTo(8);
+                        assertThat(e.sqlState()).startsWith("23");
+                        assertThat(e.databaseMessage()).isNotBlank();
+                        assertThat(e.appliedStatements()).hasSize(transactionalDdl ? 0 : 2);
+                    })
+                    .hasMessageContaining("e1_e1.sql line 8")
+                    .hasMessageContaining("The version table retort_version says d1");
+
+            assertThat(inspect.versionRows()).containsExactly("d1");
+            assertThat(inspect.userTables().contains("shipments")).isEqualTo(!transactionalDdl);
+            assertThat(retort.history().get(0)).satisfies(h -> {
+                assertThat(h.revision()).isEqualTo("e1");
+                assertThat(h.success()).isFalse();
+            });
+            assertThat(retort.status().pending()).extracting(PendingRevision::revision).containsExactly("e1");
         }
     }
 }

@@ -54,6 +54,16 @@ abstract class AbstractDialect implements Dialect {
         return names;
     }
 
+    @Override
+    public boolean tableExists(Connection connection, String schema, String table) throws SQLException {
+        for (String name : tables(connection, schema)) {
+            if (name.equals(table) || (PLAIN.matcher(table).matches() && name.equalsIgnoreCase(table))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The schema as metadata calls want it: plain names are stored in the database's case. */
     protected String schemaPattern(DatabaseMetaData metaData, String schema) throws SQLException {
         if (!PLAIN.matcher(schema).matches()) {

@@ -61,6 +61,18 @@ public interface Dialect {
     /** Names of the tables and views in {@code schema} (as the database stores them). */
     List<String> tables(Connection connection, String schema) throws SQLException;
 
+    /**
+     * Whether the engine may find out that a table is missing by reading it and catching the
+     * error (one round trip when it exists, the common case). False when the driver logs such
+     * errors loudly (MariaDB's logs every error packet at WARN): then {@link #tableExists} is asked first.
+     */
+    default boolean probeTablesByQuery() {
+        return true;
+    }
+
+    /** Whether {@code table} exists in {@code schema} (a metadata query). */
+    boolean tableExists(Connection connection, String schema, String table) throws SQLException;
+
     /** Whether {@code e} says that a table does not exist (used to read the version table without a metadata round trip first). */
     boolean isUndefinedTable(SQLException e);
 

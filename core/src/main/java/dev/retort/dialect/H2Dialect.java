@@ -93,9 +93,10 @@ public final class H2Dialect extends AbstractDialect {
                 }
             }
             connection.setAutoCommit(false);
-            statement.execute("SET LOCK_TIMEOUT " + Math.max(1, timeout.toMillis()));
+            // WAIT bounds this one statement, leaving the (pooled) session's LOCK_TIMEOUT alone.
+            String seconds = java.math.BigDecimal.valueOf(Math.max(1, timeout.toMillis()), 3).toPlainString();
             try {
-                statement.execute("SELECT id FROM " + table + " WHERE id = 1 FOR UPDATE");
+                statement.execute("SELECT id FROM " + table + " WHERE id = 1 FOR UPDATE WAIT " + seconds);
             } catch (SQLException e) {
                 connection.rollback();
                 if (e.getErrorCode() == LOCK_TIMEOUT) {

@@ -87,6 +87,23 @@ public final class MySqlDialect extends AbstractDialect {
     }
 
     @Override
+    public boolean probeTablesByQuery() {
+        return false;
+    }
+
+    @Override
+    public boolean tableExists(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
     public boolean isUndefinedTable(SQLException e) {
         return e.getErrorCode() == NO_SUCH_TABLE || e.getErrorCode() == BAD_DATABASE;
     }

@@ -24,7 +24,7 @@ final class DowngradeCollector {
     }
 
     Collected collect(List<String> rows, String target) {
-        IdentifierResolver.DowngradeTarget parsed = resolver.parseDowngradeTarget(rows, target, true);
+        TargetParser.DowngradeTarget parsed = new TargetParser(graph).parseDowngradeTarget(rows, target, true);
         int targetRevision = parsed.revision();
         String label = parsed.label();
         List<Integer> roots = new ArrayList<>();

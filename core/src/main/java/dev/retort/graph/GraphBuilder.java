@@ -30,6 +30,8 @@ final class GraphBuilder {
     private final Map<String, Integer> labelIndex = new HashMap<>();
     private int[][] parents;
     private int[][] resolvedDeps;
+    /** The first cycle found, as a path that starts and ends at the same revision. */
+    private List<String> cyclePath = List.of();
 
     RevisionGraph build(Collection<Revision> input) {
         List<Revision> sorted = new ArrayList<>(input);
@@ -184,8 +186,6 @@ final class GraphBuilder {
         return near.isEmpty() ? "" : " (did you mean " + Nearest.list(near) + "?)";
     }
 
-    private List<String> cyclePath = List.of();
-
     /**
      * Depth-first search for a back edge along revises (and depends-on when asked); reports the
      * first cycle as a path so the author sees which headers to change.
@@ -194,7 +194,6 @@ final class GraphBuilder {
         int n = revisions.size();
         int[] state = new int[n]; // 0 new, 1 on stack, 2 done
         int[] via = new int[n];
-        int[] edgeFrom = new int[n];
         for (int start = 0; start < n; start++) {
             if (state[start] != 0) {
                 continue;
@@ -211,7 +210,6 @@ final class GraphBuilder {
                     if (state[next] == 0) {
                         state[next] = 1;
                         via[next] = node;
-                        edgeFrom[next] = node;
                         stack.push(new int[] {next, 0});
                     } else if (state[next] == 1) {
                         reportCycle(node, next, via, withDependencies);
@@ -275,8 +273,8 @@ final class GraphBuilder {
         List<List<Integer>> allChildren = new ArrayList<>(n);
         int[] dependents = new int[n];
         for (int i = 0; i < n; i++) {
-            children.add(new ArrayList<>(1));
-            allChildren.add(new ArrayList<>(1));
+            children.add(new ArrayList<>(2));
+            allChildren.add(new ArrayList<>(2));
         }
         for (int i = 0; i < n; i++) {
             for (int p : parents[i]) {
@@ -308,16 +306,27 @@ final class GraphBuilder {
                 normalizedDown[i] = all.stream().mapToInt(Integer::intValue).toArray();
             }
         }
-        List<Set<String>> labels = propagateLabels(childArray, allChildArray);
-        Map<String, Integer> labels0 = Map.copyOf(labelIndex);
-        return new RevisionGraph(List.copyOf(revisions), Map.copyOf(index), labels0, parents, resolvedDeps,
-                normalizedDeps, normalizedDown, childArray, allChildArray, labels);
+        int[] generation = new int[n];
+        int[] topological = topologicalOrder(allChildArray, generation);
+        List<Set<String>> labels = propagateLabels(childArray, allChildArray, topological);
+        return new RevisionGraph(List.copyOf(revisions), Map.copyOf(index), Map.copyOf(labelIndex), parents, resolvedDeps,
+                normalizedDeps, normalizedDown, childArray, allChildArray, labels, generation);
     }
 
     private static int[][] toArrays(List<List<Integer>> lists) {
         int[][] result = new int[lists.size()][];
         for (int i = 0; i < result.length; i++) {
-            result[i] = lists.get(i).stream().mapToInt(Integer::intValue).sorted().toArray();
+            List<Integer> list = lists.get(i);
+            if (list.isEmpty()) {
+                result[i] = NONE;
+                continue;
+            }
+            int[] array = new int[list.size()];
+            for (int k = 0; k < array.length; k++) {
+                array[k] = list.get(k);
+            }
+            java.util.Arrays.sort(array);
+            result[i] = array;
         }
         return result;
     }
@@ -340,80 +349,151 @@ final class GraphBuilder {
             for (int d : deps) {
                 shared |= dependents[d] > 1;
             }
-            if (!shared) {
-                result[i] = deps;
-                continue;
-            }
-            BitSet declaredBelow = new BitSet(n);
-            BitSet seen = new BitSet(n);
-            Deque<Integer> todo = new ArrayDeque<>();
-            for (int p : parents[i]) {
-                todo.push(p);
-            }
-            while (!todo.isEmpty()) {
-                int at = todo.pop();
-                if (seen.get(at)) {
-                    continue;
-                }
-                seen.set(at);
-                for (int d : resolvedDeps[at]) {
-                    declaredBelow.set(d);
-                }
-                for (int p : parents[at]) {
-                    todo.push(p);
-                }
-            }
-            result[i] = java.util.Arrays.stream(deps).filter(d -> !declaredBelow.get(d)).toArray();
+            BitSet declaredBelow = shared ? dependenciesDeclaredBelow(i) : new BitSet();
+            result[i] = inAlembicOrder(java.util.Arrays.stream(deps).filter(d -> !declaredBelow.get(d)).toArray());
         }
         return result;
     }
 
+    /** Dependencies declared by any ancestor (through revises) of revision i. */
+    private BitSet dependenciesDeclaredBelow(int i) {
+        int n = revisions.size();
+        BitSet declaredBelow = new BitSet(n);
+        BitSet seen = new BitSet(n);
+        Deque<Integer> todo = new ArrayDeque<>();
+        for (int p : parents[i]) {
+            todo.push(p);
+        }
+        while (!todo.isEmpty()) {
+            int at = todo.pop();
+            if (seen.get(at)) {
+                continue;
+            }
+            seen.set(at);
+            for (int d : resolvedDeps[at]) {
+                declaredBelow.set(d);
+            }
+            for (int p : parents[at]) {
+                todo.push(p);
+            }
+        }
+        return declaredBelow;
+    }
+
+    /** Several remaining dependencies are walked in the order Alembic's set yields them. */
+    private int[] inAlembicOrder(int[] deps) {
+        if (deps.length < 2) {
+            return deps;
+        }
+        List<String> ids = new ArrayList<>(deps.length);
+        for (int d : deps) {
+            ids.add(revisions.get(d).id());
+        }
+        return PythonSetOrder.order(ids).stream().mapToInt(index::get).toArray();
+    }
+
     /**
      * Alembic's label propagation: a label spreads to every descendant of the revision that
-     * declares it and, when those form a single line, down through its ancestors until the
-     * previous branch point or merge point.
+     * declares it and, when those descendants form a single line, down through its ancestors
+     * until the previous branch point or merge point. Descendant sets are computed in one pass
+     * in topological order and shared between revisions on one line, so many labels on a large
+     * graph stay cheap.
      */
-    private List<Set<String>> propagateLabels(int[][] children, int[][] allChildren) {
+    private List<Set<String>> propagateLabels(int[][] children, int[][] allChildren, int[] topological) {
         int n = revisions.size();
-        List<Set<String>> labels = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            labels.add(new TreeSet<>());
+        List<Set<String>> down = new ArrayList<>(java.util.Collections.nCopies(n, Set.of()));
+        for (int i : topological) {
+            List<String> declared = revisions.get(i).branchLabels();
+            Set<String> inherited = Set.of();
+            for (int p : parents[i]) {
+                Set<String> fromParent = down.get(p);
+                if (fromParent.isEmpty() || fromParent == inherited) {
+                    continue;
+                }
+                if (inherited.isEmpty()) {
+                    inherited = fromParent;
+                } else {
+                    Set<String> union = new TreeSet<>(inherited);
+                    union.addAll(fromParent);
+                    inherited = java.util.Collections.unmodifiableSet(union);
+                }
+            }
+            if (!declared.isEmpty()) {
+                Set<String> own = new TreeSet<>(inherited);
+                own.addAll(declared);
+                inherited = java.util.Collections.unmodifiableSet(own);
+            }
+            down.set(i, inherited);
         }
+        java.util.Map<Integer, Set<String>> extra = new HashMap<>();
         for (int i = 0; i < n; i++) {
             List<String> declared = revisions.get(i).branchLabels();
             if (declared.isEmpty()) {
                 continue;
             }
-            BitSet seen = new BitSet(n);
-            Deque<Integer> todo = new ArrayDeque<>();
-            todo.push(i);
-            int last = i;
-            while (!todo.isEmpty()) {
-                int at = todo.pop();
-                if (seen.get(at)) {
-                    continue;
-                }
-                seen.set(at);
-                labels.get(at).addAll(declared);
-                for (int c : children[at]) {
-                    todo.push(c);
-                }
-                last = at;
+            // The walk starts from the last revision Alembic's depth-first search over the
+            // descendants visits; only when the descendants are one line does it get back to
+            // this revision and below it.
+            int tail = i;
+            while (children[tail].length == 1) {
+                tail = children[tail][0];
             }
-            int at = last;
+            if (children[tail].length > 1) {
+                continue;
+            }
+            int at = tail;
             while (allChildren[at].length <= 1 && parents[at].length <= 1) {
-                labels.get(at).addAll(declared);
+                if (!down.get(at).containsAll(declared)) {
+                    extra.computeIfAbsent(at, k -> new TreeSet<>()).addAll(declared);
+                }
                 if (parents[at].length == 0) {
                     break;
                 }
                 at = parents[at][0];
             }
         }
-        List<Set<String>> frozen = new ArrayList<>(n);
-        for (Set<String> s : labels) {
-            frozen.add(java.util.Collections.unmodifiableSet(s));
+        for (java.util.Map.Entry<Integer, Set<String>> e : extra.entrySet()) {
+            Set<String> all = new TreeSet<>(down.get(e.getKey()));
+            all.addAll(e.getValue());
+            down.set(e.getKey(), java.util.Collections.unmodifiableSet(all));
         }
-        return frozen;
+        return down;
+    }
+
+    /**
+     * Parents (and dependencies) before children; ties in load order. Also fills
+     * {@code generation}: one more than the highest generation below, so that a revision can
+     * only be an ancestor of revisions with a higher generation.
+     */
+    private int[] topologicalOrder(int[][] allChildren, int[] generation) {
+        int n = revisions.size();
+        int[] pending = new int[n];
+        for (int i = 0; i < n; i++) {
+            pending[i] = parents[i].length + resolvedDeps[i].length;
+            for (int d : resolvedDeps[i]) {
+                if (contains(parents[i], d)) {
+                    pending[i]--;
+                }
+            }
+        }
+        int[] order = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < n; i++) {
+            if (pending[i] == 0) {
+                order[tail++] = i;
+            }
+        }
+        while (head < tail) {
+            int at = order[head++];
+            for (int c : allChildren[at]) {
+                generation[c] = Math.max(generation[c], generation[at] + 1);
+                if (--pending[c] == 0) {
+                    order[tail++] = c;
+                }
+            }
+        }
+        return order;
     }
 
     static int compareCodePoints(String a, String b) {

@@ -1,7 +1,6 @@
 package dev.retort.graph;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,8 +57,7 @@ final class HeadMaintainer {
             others.removeAll(down);
             List<String> from = new ArrayList<>(down);
             if (!others.isEmpty()) {
-                BitSet implied = impliedBy(others);
-                from.removeIf(d -> implied.get(graph.indexOf(d)));
+                from.removeIf(d -> impliedBy(d, others));
             }
             for (String f : from) {
                 delete(f, r);
@@ -110,16 +108,12 @@ final class HeadMaintainer {
         others.remove(r);
         List<String> to = new ArrayList<>(down);
         if (!others.isEmpty()) {
-            BitSet implied = impliedBy(others);
-            to.removeIf(d -> implied.get(graph.indexOf(d)));
-        } else {
-            BitSet implied = new BitSet();
-            for (int d : graph.normalizedDown(revision)) {
-                BitSet below = (BitSet) graph.ancestors(d, true).clone();
-                below.clear(d);
-                implied.or(below);
-            }
-            to.removeIf(d -> implied.get(graph.indexOf(d)));
+            to.removeIf(d -> impliedBy(d, others));
+        } else if (down.size() > 1) {
+            // Drop parents that another parent already implies.
+            List<String> parents = List.copyOf(down);
+            to.removeIf(d -> parents.stream().anyMatch(p -> !p.equals(d)
+                    && graph.reaches(graph.indexOf(d), graph.indexOf(p), true)));
         }
         return to;
     }
@@ -144,16 +138,19 @@ final class HeadMaintainer {
         }
     }
 
-    private BitSet impliedBy(Collection<String> others) {
-        List<Integer> idx = new ArrayList<>();
+    /** Whether another row already implies revision {@code id} (it is that row or below it). */
+    private boolean impliedBy(String id, Collection<String> others) {
+        int d = graph.indexOf(id);
         for (String o : others) {
             int i = graph.indexOf(o);
             if (i < 0) {
                 throw graph.resolver().unknown(o);
             }
-            idx.add(i);
+            if (graph.reaches(d, i, true)) {
+                return true;
+            }
         }
-        return graph.ancestors(idx, true);
+        return false;
     }
 
     private void insert(String row, String step) {

@@ -6,15 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns identifiers into revisions, as Alembic's {@code RevisionMap} does: full ids, prefixes
- * of four or more characters, branch labels, {@code head}, {@code heads}, {@code base},
- * {@code label@head}, {@code id@head}, and the relative forms {@code +N}, {@code -N},
- * {@code id+N}, {@code label@-N}. Relative walks and the parsing of upgrade and downgrade
- * targets live here too, because their meaning depends on resolution.
+ * Turns identifiers into revisions, as Alembic's {@code RevisionMap} does: full ids, unique
+ * prefixes (ids of three characters or fewer only in full), branch labels, {@code head},
+ * {@code heads}, {@code base}, {@code label@head}, {@code id@head}, {@code -N} from every head,
+ * and relative walks. What an upgrade or downgrade target means relative to the version table
+ * is {@link TargetParser}'s job.
  *
  * <p>Results are revision indexes; {@link #NONE} stands for "no revision" (base, or a walk
  * that ran out) and {@link #BASE} for the base position reached by walking down.
@@ -36,10 +35,6 @@ final class IdentifierResolver {
 
     /** An identifier split into its revision part(s) and its branch label. */
     record Number(List<String> ids, String label) {
-    }
-
-    /** A parsed downgrade target: the branch label it names, and the revision (or NONE for base). */
-    record DowngradeTarget(String label, int revision) {
     }
 
     // ---- resolution ----
@@ -165,17 +160,22 @@ final class IdentifierResolver {
     }
 
     ResolutionException unknown(String ident) {
-        List<String> near = Nearest.to(ident, graph.idNames(), 3);
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(graph.idNames());
+        names.addAll(graph.labelNames());
+        List<String> near = Nearest.to(ident, names, 3);
         StringBuilder message = new StringBuilder("No revision or branch label matches '").append(ident).append("'");
         if (ident.length() < 4) {
-            message.append(" (a prefix must have at least four characters)");
+            message.append(" (ids of three characters or fewer must be typed in full)");
         }
         if (graph.size() == 0) {
             message.append("; there are no revisions yet");
         } else if (!near.isEmpty()) {
-            message.append("; the nearest ids are ").append(String.join(", ", near));
+            message.append("; the nearest are ").append(String.join(", ", near));
         }
         message.append("; `retort history` lists every revision");
+        if (!graph.labelNames().isEmpty()) {
+            message.append(" and `retort branches` the labels");
+        }
         return new ResolutionException(ident, ResolutionException.Reason.UNKNOWN, near, message.toString());
     }
 
@@ -216,8 +216,12 @@ final class IdentifierResolver {
         if (against.isEmpty()) {
             return true;
         }
+        // Resolve every name first: a bad one fails even when an earlier one matches (as in Alembic).
+        List<Integer> others = new ArrayList<>(against.size());
         for (String a : against) {
-            int other = revisionForIdent(a, null);
+            others.add(revisionForIdent(a, null));
+        }
+        for (int other : others) {
             if (other >= 0 && graph.sharesLineage(target, other, withDependencies)) {
                 return true;
             }
@@ -313,163 +317,9 @@ final class IdentifierResolver {
         return at;
     }
 
-    // ---- upgrade and downgrade targets ----
-
-    /** Alembic's {@code _parse_upgrade_target}: the revisions an upgrade target names. */
-    List<Integer> parseUpgradeTarget(List<String> rows, String target, boolean assertRelativeLength) {
-        Matcher m = target == null ? null : RELATIVE.matcher(target);
-        if (m == null || !m.lookingAt()) {
-            return getRevisions(target);
-        }
-        String label = emptyToNull(m.group(1));
-        String symbol = m.group(2);
-        int relative = parseSteps(m.group(3), target);
-        if (relative > 0) {
-            if (symbol == null) {
-                List<Integer> startRevs;
-                List<Integer> current = revisionsOf(rows);
-                if (label == null) {
-                    startRevs = new ArrayList<>();
-                    for (String row : rows) {
-                        startRevs.add(getRevision(row));
-                    }
-                    if (startRevs.isEmpty()) {
-                        startRevs.add(NONE);
-                    }
-                } else {
-                    startRevs = filterForLineage(withoutNone(current), label, false);
-                    if (startRevs.isEmpty()) {
-                        // The branch is not at a current row: start from the tips of the
-                        // applied revisions on that branch, or from base.
-                        BitSet applied = graph.ancestors(withoutNone(current), true);
-                        List<Integer> active = filterForLineage(bits(applied), label, false);
-                        BitSet tips = new BitSet();
-                        for (int a : active) {
-                            tips.set(a);
-                        }
-                        for (int a : active) {
-                            for (int d : graph.normalizedDown(a)) {
-                                tips.clear(d);
-                            }
-                        }
-                        startRevs = tips.isEmpty() ? List.of(NONE) : bits(tips);
-                    }
-                }
-                if (startRevs.size() > 1) {
-                    List<String> starts = graph.ids(withoutNone(startRevs));
-                    throw new RelativeWalkException(target, RelativeWalkException.Reason.NO_START, starts,
-                            "'" + target + "' is ambiguous: the database is at several revisions ("
-                                    + String.join(", ", starts) + "); name the revision to walk from ('"
-                                    + (starts.isEmpty() ? "<id>" : starts.get(0)) + target + "') or use '<branch-label>@" + target + "'");
-                }
-                int rev = walk(startRevs.get(0), relative, label, assertRelativeLength, target);
-                if (rev == NONE) {
-                    throw tooFar(target, relative);
-                }
-                return List.of(rev);
-            }
-            int rev = walk(getRevision(symbol), relative, label, assertRelativeLength, target);
-            if (rev == NONE) {
-                throw tooFar(target, relative);
-            }
-            return List.of(rev);
-        }
-        if (symbol == null) {
-            throw new RelativeWalkException(target, RelativeWalkException.Reason.TOO_FAR, List.of(),
-                    "'" + target + "' walks down, which an upgrade cannot do; use `retort downgrade " + target + "`");
-        }
-        int start = label == null ? getRevision(symbol) : getRevision(label + "@" + symbol);
-        int rev = walk(start, relative, null, assertRelativeLength, target);
-        if (rev == NONE || rev == BASE) {
-            throw new RelativeWalkException(target, RelativeWalkException.Reason.TOO_FAR, List.of(),
-                    "'" + target + "' walks below the first revision; there is nothing to upgrade to there"
-                            + " (use `retort downgrade " + target + "` to go down)");
-        }
-        return List.of(rev);
-    }
-
-    private static RelativeWalkException tooFar(String target, int relative) {
-        return new RelativeWalkException(target, RelativeWalkException.Reason.TOO_FAR, List.of(),
-                "'" + target + "' walks past the newest revision: there are fewer than " + Math.abs(relative)
-                        + " revisions above the starting point; use a smaller step or 'head'");
-    }
-
-    /** Alembic's {@code _parse_downgrade_target}: branch label and target revision (NONE = base). */
-    DowngradeTarget parseDowngradeTarget(List<String> rows, String target, boolean assertRelativeLength) {
-        if (target == null) {
-            return new DowngradeTarget(null, NONE);
-        }
-        Matcher m = RELATIVE.matcher(target);
-        if (m.lookingAt()) {
-            String label = emptyToNull(m.group(1));
-            String symbol = m.group(2);
-            int relative = parseSteps(m.group(3), target);
-            if (relative >= 0) {
-                if (symbol == null) {
-                    throw new RelativeWalkException(target, RelativeWalkException.Reason.TOO_FAR, List.of(),
-                            "'" + target + "' walks up, which a downgrade cannot do; use `retort upgrade " + target + "`");
-                }
-                int rev = walk(getRevision(symbol), relative, label, assertRelativeLength, target);
-                if (rev == NONE) {
-                    throw tooFar(target, relative);
-                }
-                return new DowngradeTarget(label, rev);
-            }
-            boolean fromCurrent = symbol == null;
-            if (fromCurrent) {
-                if (label != null) {
-                    List<Integer> onBranch = filterForLineage(withoutNone(revisionsOf(rows)), label, false);
-                    if (onBranch.isEmpty()) {
-                        onBranch = filterForLineage(bits(allCurrent(rows)), label, false);
-                    }
-                    if (onBranch.size() != 1) {
-                        throw new RelativeWalkException(target, RelativeWalkException.Reason.NO_START, graph.ids(onBranch),
-                                onBranch.isEmpty()
-                                        ? "'" + target + "' has nothing to walk down from: the database is at no revision of branch '" + label + "'"
-                                        : "'" + target + "' is ambiguous: the database is at several revisions of branch '" + label
-                                        + "' (" + String.join(", ", graph.ids(onBranch)) + "); name the revision to walk from");
-                    }
-                    symbol = graph.id(onBranch.get(0));
-                } else {
-                    if (rows.isEmpty()) {
-                        throw new RelativeWalkException(target, RelativeWalkException.Reason.TOO_FAR, List.of(),
-                                "'" + target + "' walks down from the current revision, but the database is at base;"
-                                        + " there is nothing to downgrade");
-                    }
-                    Set<String> distinct = new LinkedHashSet<>(rows);
-                    if (distinct.size() > 1) {
-                        // Alembic warns and picks the first row; Retort refuses instead of guessing.
-                        throw new MultipleHeadsException(List.copyOf(distinct), target,
-                                "'" + target + "' is ambiguous: the database is at " + distinct.size() + " heads ("
-                                        + String.join(", ", distinct) + "); walk down from one of them ('"
-                                        + distinct.iterator().next() + target + "'), or use '<branch-label>@" + target + "'");
-                    }
-                    symbol = rows.get(0);
-                    label = symbol;
-                }
-            }
-            int start = label == null ? getRevision(symbol) : getRevision(label + "@" + symbol);
-            int rev = walk(start, relative, null, assertRelativeLength, target);
-            if (rev == NONE) {
-                throw new RelativeWalkException(target, RelativeWalkException.Reason.TOO_FAR, List.of(),
-                        "'" + target + "' walks below base: there are fewer than " + Math.abs(relative)
-                                + " revisions below the starting point; use a smaller step or 'base'");
-            }
-            return new DowngradeTarget(label, rev == BASE ? NONE : rev);
-        }
-        int at = target.lastIndexOf('@');
-        String label = at < 0 ? null : emptyToNull(target.substring(0, at));
-        String symbol = target.substring(at + 1);
-        return new DowngradeTarget(label, getRevision(symbol));
-    }
-
     // ---- helpers ----
 
-    private List<Integer> revisionsOf(List<String> rows) {
-        return getRevisions(rows);
-    }
-
-    private static List<Integer> withoutNone(List<Integer> revisions) {
+    static List<Integer> withoutNone(List<Integer> revisions) {
         List<Integer> result = new ArrayList<>(revisions.size());
         for (int r : revisions) {
             if (r >= 0) {
@@ -479,7 +329,7 @@ final class IdentifierResolver {
         return result;
     }
 
-    private static int parseSteps(String text, String argument) {
+    static int parseSteps(String text, String argument) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
@@ -488,7 +338,7 @@ final class IdentifierResolver {
         }
     }
 
-    private static String emptyToNull(String s) {
+    static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
 

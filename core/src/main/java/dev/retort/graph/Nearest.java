@@ -23,12 +23,16 @@ final class Nearest {
                 .thenComparing(Comparator.comparingInt(Scored::prefix).reversed())
                 .thenComparing(Scored::name));
         List<String> result = new ArrayList<>();
+        // Only names about as close as the closest one, and never far-fetched ones.
         int limit = Math.max(typed.length() / 2, 3);
+        int best = scored.isEmpty() ? 0 : scored.get(0).distance();
         for (Scored s : scored) {
             if (result.size() == max) {
                 break;
             }
-            if (s.distance() <= limit || s.prefix() >= Math.min(4, typed.length())) {
+            boolean close = s.distance() <= limit && s.distance() == best;
+            boolean samePrefix = s.prefix() >= Math.min(4, typed.length());
+            if (close || samePrefix) {
                 result.add(s.name());
             }
         }

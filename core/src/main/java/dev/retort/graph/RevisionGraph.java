@@ -1,10 +1,8 @@
 package dev.retort.graph;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +30,8 @@ public final class RevisionGraph {
     private final int[][] children;
     private final int[][] allChildren;
     private final List<Set<String>> labels;
+    /** A revision can only be an ancestor of revisions with a higher generation. */
+    private final int[] generation;
     private final int[] heads;
     private final int[] realHeads;
     private final int[] bases;
@@ -42,7 +42,7 @@ public final class RevisionGraph {
 
     RevisionGraph(List<Revision> revisions, Map<String, Integer> index, Map<String, Integer> labelIndex,
                   int[][] parents, int[][] resolvedDeps, int[][] normalizedDeps, int[][] normalizedDown,
-                  int[][] children, int[][] allChildren, List<Set<String>> labels) {
+                  int[][] children, int[][] allChildren, List<Set<String>> labels, int[] generation) {
         this.revisions = revisions;
         this.index = index;
         this.labelIndex = labelIndex;
@@ -53,6 +53,7 @@ public final class RevisionGraph {
         this.children = children;
         this.allChildren = allChildren;
         this.labels = labels;
+        this.generation = generation;
         int n = revisions.size();
         List<Integer> h = new ArrayList<>();
         List<Integer> rh = new ArrayList<>();
@@ -356,27 +357,71 @@ public final class RevisionGraph {
 
     /** Whether a and b are on one line of history (one is an ancestor of the other). */
     boolean sharesLineage(int a, int b, boolean withDependencies) {
-        return ancestors(a, withDependencies).get(b) || ancestors(b, withDependencies).get(a);
+        return reaches(b, a, withDependencies) || reaches(a, b, withDependencies);
+    }
+
+    /**
+     * Whether {@code ancestor} is {@code descendant} or below it. Searches down from the
+     * descendant but never below the ancestor's generation, so the cost is bounded by the
+     * distance between the two rather than by the size of the graph.
+     */
+    boolean reaches(int ancestor, int descendant, boolean withDependencies) {
+        if (ancestor == descendant) {
+            return true;
+        }
+        if (generation[ancestor] >= generation[descendant]) {
+            return false;
+        }
+        Map<Integer, BitSet> cache = withDependencies ? ancestorsWithDeps : ancestorsVersioned;
+        BitSet cached = cache.get(descendant);
+        if (cached != null) {
+            return cached.get(ancestor);
+        }
+        int floor = generation[ancestor];
+        BitSet seen = new BitSet();
+        int[] stack = new int[16];
+        int top = 0;
+        stack[top++] = descendant;
+        while (top > 0) {
+            int at = stack[--top];
+            for (int next : withDependencies ? normalizedDown[at] : parents[at]) {
+                if (next == ancestor) {
+                    return true;
+                }
+                if (generation[next] > floor && !seen.get(next)) {
+                    seen.set(next);
+                    if (top == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, top * 2);
+                    }
+                    stack[top++] = next;
+                }
+            }
+        }
+        return false;
     }
 
     private BitSet closure(int[] starts, boolean withDependencies, boolean down) {
         BitSet seen = new BitSet(size());
-        Deque<Integer> todo = new ArrayDeque<>();
+        int[] stack = new int[Math.max(16, starts.length)];
+        int top = 0;
         for (int s : starts) {
-            todo.push(s);
-        }
-        while (!todo.isEmpty()) {
-            int at = todo.pop();
-            if (seen.get(at)) {
-                continue;
+            if (!seen.get(s)) {
+                seen.set(s);
+                stack[top++] = s;
             }
-            seen.set(at);
+        }
+        while (top > 0) {
+            int at = stack[--top];
             int[] next = down
                     ? (withDependencies ? normalizedDown[at] : parents[at])
                     : (withDependencies ? allChildren[at] : children[at]);
             for (int x : next) {
                 if (!seen.get(x)) {
-                    todo.push(x);
+                    seen.set(x);
+                    if (top == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, top * 2);
+                    }
+                    stack[top++] = x;
                 }
             }
         }

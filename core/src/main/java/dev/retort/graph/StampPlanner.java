@@ -32,6 +32,15 @@ final class StampPlanner {
         }
         List<String> filteredIds = graph.ids(filtered);
         List<Integer> destinations = resolver.getRevisions(revision);
+        for (int dest : destinations) {
+            if (dest == IdentifierResolver.BASE) {
+                // A relative walk ('-2') that ends exactly below a first revision names no revision
+                // (Alembic fails here); one that runs further counts as base, as in Alembic.
+                throw new RelativeWalkException(String.join(" ", targets), RelativeWalkException.Reason.TOO_FAR, List.of(),
+                        "'" + String.join(" ", targets) + "' walks down to base from at least one head;"
+                                + " stamp 'base' or name the revisions to stamp");
+            }
+        }
         if (destinations.isEmpty()) {
             destinations = List.of(IdentifierResolver.NONE);
         }

@@ -16,16 +16,21 @@ final class Traversal {
     private Traversal() {
     }
 
-    static BitSet ancestorsChecked(RevisionGraph graph, List<Integer> starts, boolean withDependencies, String argument) {
-        return walk(graph, starts, withDependencies, true, argument);
+    /** What the starting revisions are, for the error message. */
+    enum Starts { TARGETS, ROWS }
+
+    static BitSet ancestorsChecked(RevisionGraph graph, List<Integer> starts, boolean withDependencies, String argument,
+                                   Starts kind) {
+        return walk(graph, starts, withDependencies, true, argument, kind);
     }
 
-    static BitSet descendantsChecked(RevisionGraph graph, List<Integer> starts, boolean withDependencies, String argument) {
-        return walk(graph, starts, withDependencies, false, argument);
+    static BitSet descendantsChecked(RevisionGraph graph, List<Integer> starts, boolean withDependencies, String argument,
+                                     Starts kind) {
+        return walk(graph, starts, withDependencies, false, argument, kind);
     }
 
     private static BitSet walk(RevisionGraph graph, List<Integer> starts, boolean withDependencies, boolean down,
-                               String argument) {
+                               String argument, Starts kind) {
         BitSet seen = new BitSet(graph.size());
         BitSet startSet = new BitSet(graph.size());
         for (int s : starts) {
@@ -52,10 +57,16 @@ final class Traversal {
                 }
             }
             if (!overlaps.isEmpty()) {
-                throw new InvalidTargetException(argument, "Requested revision " + graph.id(start)
-                        + " overlaps with other requested revisions " + String.join(", ", graph.ids(overlaps))
-                        + ": they are on one line of history" + (down ? " (the others are below it)" : " (the others are above it)")
-                        + "; name only the newest of them");
+                String relation = down ? "below " : "above ";
+                if (kind == Starts.ROWS) {
+                    throw new InvalidTargetException(argument, "The version table holds " + graph.id(start) + " and "
+                            + String.join(", ", graph.ids(overlaps)) + ", which is " + relation + "it on the same line of"
+                            + " history; the table should hold only the tips of the applied branches. Check `retort current`"
+                            + " and repair the rows with `retort stamp --purge <revisions>`");
+                }
+                throw new InvalidTargetException(argument, "'" + argument + "' names " + graph.id(start) + " and "
+                        + String.join(", ", graph.ids(overlaps)) + ", which is " + relation + "it on the same line of"
+                        + " history; name only the newest of them");
             }
         }
         return seen;

@@ -33,7 +33,7 @@ final class UpgradeCollector {
      */
     Collected collect(String upper, List<String> lower, boolean lowerIsRange, boolean inclusive,
                       boolean implicitBase, boolean assertRelativeLength) {
-        List<Integer> targets = new ArrayList<>(resolver.parseUpgradeTarget(lower, upper, assertRelativeLength));
+        List<Integer> targets = new ArrayList<>(new TargetParser(graph).parseUpgradeTarget(lower, upper, assertRelativeLength));
         for (int t : targets) {
             if (t < 0) {
                 throw new RelativeWalkException(upper, RelativeWalkException.Reason.TOO_FAR, List.of(),
@@ -60,7 +60,7 @@ final class UpgradeCollector {
             }
             targets = onBranch;
         }
-        BitSet required = Traversal.ancestorsChecked(graph, targets, true, upper);
+        BitSet required = Traversal.ancestorsChecked(graph, targets, true, upper, Traversal.Starts.TARGETS);
 
         List<Integer> current = resolver.getRevisions(lower);
         String lowerText = lower.size() == 1 ? lower.get(0) : String.join(",", lower);
@@ -77,7 +77,7 @@ final class UpgradeCollector {
         List<String> lowerForInclusive = lower;
         if (!current.isEmpty() && current.get(0) == IdentifierResolver.NONE) {
             // A relative lower end ('-2:') that walked off: read it as a downgrade target from upper.
-            IdentifierResolver.DowngradeTarget dt = resolver.parseDowngradeTarget(List.of(upper), lowerText, assertRelativeLength);
+            TargetParser.DowngradeTarget dt = new TargetParser(graph).parseDowngradeTarget(List.of(upper), lowerText, assertRelativeLength);
             if (dt.revision() == IdentifierResolver.NONE) {
                 current = List.of();
                 lowerForInclusive = List.of();
@@ -86,13 +86,14 @@ final class UpgradeCollector {
                 lowerForInclusive = List.of(graph.id(dt.revision()));
             }
         }
+        Traversal.Starts startsKind = lowerIsRange ? Traversal.Starts.TARGETS : Traversal.Starts.ROWS;
         for (int c : current) {
             if (c < 0) {
                 throw new RelativeWalkException(lowerText, RelativeWalkException.Reason.TOO_FAR, List.of(),
                         "'" + lowerText + "' walks past base; use a smaller step or 'base'");
             }
         }
-        BitSet currentSet = Traversal.ancestorsChecked(graph, current, true, lowerText);
+        BitSet currentSet = Traversal.ancestorsChecked(graph, current, true, lowerText, startsKind);
         BitSet needs = (BitSet) required.clone();
         needs.andNot(currentSet);
         if (inclusive) {
@@ -105,7 +106,7 @@ final class UpgradeCollector {
             }
         }
         if (!current.isEmpty() && !implicitBase) {
-            needs.and(Traversal.descendantsChecked(graph, current, false, lowerText));
+            needs.and(Traversal.descendantsChecked(graph, current, false, lowerText, startsKind));
         }
         return new Collected(needs, targets);
     }

@@ -2,7 +2,6 @@ package dev.retort.runtime;
 
 import dev.retort.AppliedRevision;
 import dev.retort.MigrationException;
-import dev.retort.MigrationListener;
 import dev.retort.RetortException;
 import dev.retort.TransactionMode;
 import dev.retort.dialect.Dialect;
@@ -105,9 +104,9 @@ public final class Executor {
 
     private AppliedRevision runStep(Connection connection, Statement statement, Plan plan, Step step, RevisionWork work)
             throws SQLException {
-        boolean autocommitStatements = mode == TransactionMode.NONE || !work.transactional();
-        if (mode == TransactionMode.PER_MIGRATION) {
-            setAutoCommit(connection, autocommitStatements);
+        boolean oneTransaction = mode == TransactionMode.ALL;
+        if (!oneTransaction) {
+            setAutoCommit(connection, !statementsInTransaction(work));
         }
         long started = System.nanoTime();
         int executed = 0;
@@ -119,12 +118,13 @@ public final class Executor {
                 executed++;
             }
             current = null;
-            if (mode == TransactionMode.PER_MIGRATION && !work.transactional()) {
-                setAutoCommit(connection, false); // the bookkeeping of a non-transactional revision still commits as one
+            if (!oneTransaction) {
+                // The version change and history row commit as one, even after autocommitted statements.
+                setAutoCommit(connection, false);
             }
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             writeBookkeeping(statement, step, work, durationMs);
-            if (mode == TransactionMode.PER_MIGRATION) {
+            if (!oneTransaction) {
                 connection.commit();
             }
         } catch (SQLException e) {
@@ -173,15 +173,14 @@ public final class Executor {
                                     ExecutableStatement failed, int executed, Duration took, SQLException error) {
         SQLException cause = error instanceof BatchUpdateException && error.getNextException() != null
                 ? error.getNextException() : error;
-        boolean inTransaction = mode == TransactionMode.ALL || (mode == TransactionMode.PER_MIGRATION && work.transactional());
         boolean rolledBack = false;
-        if (inTransaction) {
-            try {
-                connection.rollback();
-                rolledBack = true;
-            } catch (SQLException rollbackFailure) {
-                error.addSuppressed(rollbackFailure);
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // also drops half-written bookkeeping after autocommitted statements
+                rolledBack = statementsInTransaction(work);
             }
+        } catch (SQLException rollbackFailure) {
+            error.addSuppressed(rollbackFailure);
         }
         // What stayed applied: nothing when the database rolled the DDL back with the transaction.
         List<String> stayed = new ArrayList<>();
@@ -231,6 +230,10 @@ public final class Executor {
         }
         return new MigrationException(message.toString(), work.revision(), work.location(),
                 failed == null ? 0 : failed.line(), cause.getSQLState(), cause.getMessage(), stayed, error);
+    }
+
+    private boolean statementsInTransaction(RevisionWork work) {
+        return mode == TransactionMode.ALL || (mode == TransactionMode.PER_MIGRATION && work.transactional());
     }
 
     private String whyNotRolledBack(RevisionWork work) {

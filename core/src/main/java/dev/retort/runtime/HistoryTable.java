@@ -27,11 +27,13 @@ public final class HistoryTable {
     private final Dialect dialect;
     private final String name;
     private final String qualifiedName;
+    private final String schema;
 
     public HistoryTable(Dialect dialect, String schema, String name) {
         this.dialect = dialect;
         this.name = name;
         this.qualifiedName = dialect.qualify(schema, name);
+        this.schema = schema;
     }
 
     public String name() {
@@ -70,6 +72,9 @@ public final class HistoryTable {
         String sql = "SELECT id, revision, operation, message, checksum, applied_at, applied_by, duration_ms, success FROM "
                 + qualifiedName + " ORDER BY id DESC";
         List<HistoryEntry> entries = new ArrayList<>();
+        if (!mayExist(connection)) {
+            return entries;
+        }
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 Timestamp appliedAt = rs.getTimestamp(6);
@@ -94,6 +99,9 @@ public final class HistoryTable {
     public Map<String, Recorded> applied(Connection connection) throws SQLException {
         String sql = "SELECT id, revision, operation, checksum FROM " + qualifiedName + " WHERE success = TRUE ORDER BY id";
         Map<String, Recorded> latest = new LinkedHashMap<>();
+        if (!mayExist(connection)) {
+            return latest;
+        }
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 String revision = rs.getString(2);
@@ -125,6 +133,9 @@ public final class HistoryTable {
 
     /** Deletes the rows of failed attempts (repair); returns how many. */
     public int deleteFailed(Connection connection) throws SQLException {
+        if (!mayExist(connection)) {
+            return 0;
+        }
         try (Statement statement = connection.createStatement()) {
             return statement.executeUpdate("DELETE FROM " + qualifiedName + " WHERE success = FALSE");
         } catch (SQLException e) {
@@ -140,5 +151,10 @@ public final class HistoryTable {
         if (!connection.getAutoCommit()) {
             connection.rollback();
         }
+    }
+
+    /** False only when the dialect wants the metadata asked first and the table is not there. */
+    private boolean mayExist(Connection connection) throws SQLException {
+        return dialect.probeTablesByQuery() || schema == null || dialect.tableExists(connection, schema, name);
     }
 }

@@ -61,7 +61,7 @@ public final class LockTemplate {
         }
     }
 
-    private void release(MigrationLock lock, Throwable failure) throws SQLException {
+    private void release(MigrationLock lock, Throwable failure) {
         try {
             lock.close();
         } catch (SQLException | RuntimeException e) {

@@ -6,6 +6,9 @@ import dev.retort.dialect.Dialects;
 import dev.retort.graph.Operation;
 import dev.retort.graph.Plan;
 import dev.retort.script.ScriptDirectory;
+import dev.retort.graph.Direction;
+import dev.retort.script.MigrationScript;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,7 +37,7 @@ public final class OfflineSqlOperation {
         VersionTable versions = new VersionTable(dialect, config.schema(), config.versionTable());
         HistoryTable history = new HistoryTable(dialect, config.schema(), config.historyTable());
         Plan plan;
-        List<String> stamped = List.of();
+        List<RevisionWork> stamped = new ArrayList<>();
         switch (operation) {
             case UPGRADE:
                 plan = scripts.planner().upgradeRange(target == null ? "head" : target);
@@ -49,12 +52,17 @@ public final class OfflineSqlOperation {
             default: {
                 String spec = target == null ? "head" : target;
                 int colon = spec.indexOf(':');
-                List<String> rows = colon <= 0 || spec.substring(0, colon).equals("base")
-                        ? List.of() : scripts.graph().resolve(spec.substring(0, colon));
+                List<String> rows = colon <= 0 ? List.of() : scripts.graph().resolve(spec.substring(0, colon)).stream()
+                        .filter(r -> !r.equals("base")).toList();
                 List<String> targets = Arrays.stream(spec.substring(colon + 1).split("[\\s,]+"))
                         .filter(s -> !s.isEmpty()).toList();
                 plan = scripts.planner().stamp(rows, targets, purge);
-                stamped = StampOperation.stampedRevisions(plan);
+                for (String revision : StampOperation.stampedRevisions(plan)) {
+                    MigrationScript script = scripts.script(revision);
+                    stamped.add(new RevisionWork(revision, Direction.UPGRADE, script == null ? "" : script.message(),
+                            List.of(), script == null ? "" : script.location(), script == null ? null : script.checksum(),
+                            true, List.of()));
+                }
                 break;
             }
         }
@@ -62,6 +70,6 @@ public final class OfflineSqlOperation {
         new Executor(dialect, versions, history, config.transactionMode(), config.appliedBy(), new Listeners(List.of()))
                 .check(works);
         return new OfflineSqlRenderer(dialect, versions, history, config.transactionMode(), config.appliedBy())
-                .render(plan, works, stamped, "");
+                .render(plan, works, stamped);
     }
 }

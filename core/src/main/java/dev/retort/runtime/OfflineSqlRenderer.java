@@ -32,9 +32,9 @@ public final class OfflineSqlRenderer {
 
     /**
      * The script for {@code plan}; {@code works} holds one entry per step. For a stamp (no
-     * steps) {@code stampRows} lists the revisions that get a history row.
+     * steps) {@code stamped} lists the revisions that get a history row (their statements are ignored).
      */
-    public String render(Plan plan, List<RevisionWork> works, List<String> stampRows, String stampMessage) {
+    public String render(Plan plan, List<RevisionWork> works, List<RevisionWork> stamped) {
         StringBuilder out = new StringBuilder();
         out.append("-- Retort ").append(plan.operation().label()).append(' ').append(plan.target()).append(" for ")
                 .append(dialect.name()).append(": from ").append(describe(plan.current())).append(" to ")
@@ -58,8 +58,9 @@ public final class OfflineSqlRenderer {
                 for (VersionTable.Change change : versionTable.changes(plan.current(), plan.resultingHeads())) {
                     statement(out, change.sql());
                 }
-                for (String revision : stampRows) {
-                    statement(out, historyTable.insertSql(revision, "stamp", stampMessage, null, appliedBy, 0, true));
+                for (RevisionWork work : stamped) {
+                    statement(out, historyTable.insertSql(work.revision(), "stamp", work.message(), work.checksum(),
+                            appliedBy, 0, true));
                 }
                 if (tx) {
                     statement(out, "COMMIT");

@@ -25,12 +25,14 @@ public final class VersionTable {
     private final Dialect dialect;
     private final String name;
     private final String qualifiedName;
+    private final String schema;
 
     /** @param schema null for unqualified names (offline scripts without a configured schema) */
     public VersionTable(Dialect dialect, String schema, String name) {
         this.dialect = dialect;
         this.name = name;
         this.qualifiedName = dialect.qualify(schema, name);
+        this.schema = schema;
     }
 
     public String name() {
@@ -56,6 +58,9 @@ public final class VersionTable {
      * first and the error, if any, tells whether it is missing.
      */
     public List<String> read(Connection connection) throws SQLException {
+        if (!mayExist(connection)) {
+            return null;
+        }
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version_num FROM " + qualifiedName)) {
             List<String> rows = new ArrayList<>();
@@ -101,5 +106,10 @@ public final class VersionTable {
                     + dialect.stringLiteral(added.get(i)) + ")", 1, "insert row " + added.get(i)));
         }
         return changes;
+    }
+
+    /** False only when the dialect wants the metadata asked first and the table is not there. */
+    private boolean mayExist(Connection connection) throws SQLException {
+        return dialect.probeTablesByQuery() || schema == null || dialect.tableExists(connection, schema, name);
     }
 }

@@ -1,6 +1,7 @@
 package dev.retort.script;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -15,14 +16,17 @@ import java.util.regex.Pattern;
  * file) of its first significant character. A last statement without {@code ;} still counts;
  * text that is only comments and whitespace is not a statement.
  *
- * <p>Why this is hand-written: Spring's {@code ScriptUtils.splitSqlScript} (already on the
- * class path) returns bare strings without line numbers, does not know dollar quotes, ends a
- * block comment at the first {@code *&#47;} (PostgreSQL nests them), knows no backslash or
- * backtick rules and no {@code +begin}/{@code +end} blocks. JSqlParser is a parser, not a
- * splitter: it rejects statements its grammar does not cover (vendor DDL, PL/pgSQL bodies)
- * and rebuilds statements from a syntax tree instead of returning the author's text with its
- * line. Flyway's parsers do this job well but are internal to Flyway. A small tokenizer with
- * dialect hooks (Flyway's approach) is a few hundred lines and fully under test.
+ * <p>Why this is hand-written: Spring's {@code ScriptUtils.splitSqlScript} (spring-jdbc, already
+ * on the class path; checked against 7.0.9) returns bare strings without line numbers,
+ * collapses whitespace, treats a backslash as an escape in every dialect (so PostgreSQL's
+ * standard {@code 'C:\'} never ends), does not know dollar quotes or backticks, ends a block
+ * comment at the first comment end (PostgreSQL and H2 nest them) and has no {@code +begin} /
+ * {@code +end} blocks. JSqlParser (not managed by the Spring Boot BOM) is a parser, not a
+ * splitter: {@code CCJSqlParserUtil.parseStatements} rejects statements its grammar does not
+ * cover (vendor DDL, PL/pgSQL bodies) and gives back syntax trees rather than the author's
+ * text with its line. Flyway's parsers do this job well but are internal to Flyway. So this is
+ * Flyway's approach in small: a tokenizer with dialect hooks ({@link SqlSyntax}), fully under
+ * test, that never splits on every {@code ;}.
  */
 public final class SqlSplitter {
 
@@ -33,8 +37,11 @@ public final class SqlSplitter {
     private final String text;
     private final int firstLine;
     private final SqlSyntax syntax;
-    private final int[] lineStarts;
+    /** Whether statements are kept ({@link #split}) or only the syntax is checked ({@link #check}). */
+    private final boolean collect;
     private final List<SqlStatement> statements = new ArrayList<>();
+    /** Where each line of the text starts; computed on first use, since a check without errors never needs it. */
+    private int[] lineStarts;
 
     private int pos;
     /** Start of the pending statement's first significant character, or -1. */
@@ -42,11 +49,14 @@ public final class SqlSplitter {
     /** End (exclusive) of the pending statement's last significant character. */
     private int end = -1;
 
-    private SqlSplitter(String text, int firstLine, SqlSyntax syntax) {
+    private SqlSplitter(String text, int firstLine, SqlSyntax syntax, boolean collect) {
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("firstLine must be 1 or more, was " + firstLine);
+        }
         this.text = text;
         this.firstLine = firstLine;
         this.syntax = syntax;
-        this.lineStarts = lineStarts(text);
+        this.collect = collect;
     }
 
     /**
@@ -60,15 +70,24 @@ public final class SqlSplitter {
      *                           {@code +begin} block is not closed, or a marker is misplaced
      */
     public static List<SqlStatement> split(String body, int firstLine, SqlSyntax syntax) {
-        if (firstLine < 1) {
-            throw new IllegalArgumentException("firstLine must be 1 or more, was " + firstLine);
-        }
-        SqlSplitter splitter = new SqlSplitter(body, firstLine, syntax);
+        SqlSplitter splitter = new SqlSplitter(body, firstLine, syntax, true);
         splitter.run();
         return List.copyOf(splitter.statements);
     }
 
+    /**
+     * Checks that {@code body} can be split, without keeping the statements: what loading a
+     * file does for every section, so that a broken file fails before anything runs, while
+     * the statements themselves are split only when the revision runs.
+     *
+     * @throws SqlSplitException exactly when {@link #split} with the same arguments would
+     */
+    static void check(String body, int firstLine, SqlSyntax syntax) {
+        new SqlSplitter(body, firstLine, syntax, false).run();
+    }
+
     private void run() {
+        Matcher marker;
         while (pos < text.length()) {
             char c = text.charAt(pos);
             if (c == ';') {
@@ -76,11 +95,11 @@ public final class SqlSplitter {
                 pos++;
             } else if (Character.isWhitespace(c)) {
                 pos++;
-            } else if (c == '-' && markerAt(pos) != null) {
-                blockMarker(markerAt(pos).group(1).toLowerCase(Locale.ROOT), lineEnd(pos));
+            } else if (c == '-' && (marker = markerAt(pos)) != null) {
+                blockMarker(marker.group(1).toLowerCase(Locale.ROOT), lineEnd(pos));
             } else if (startsLineComment()) {
                 pos = lineEnd(pos);
-            } else if (startsBlockComment()) {
+            } else if (c == '/' && startsBlockComment()) {
                 pos = skipBlockComment(pos);
             } else {
                 int tokenStart = pos;
@@ -114,12 +133,43 @@ public final class SqlSplitter {
 
     /** Returns the marker match when the line comment at {@code pos} is alone on a +begin/+end line. */
     private Matcher markerAt(int commentStart) {
+        if (!isMarkerCandidate(commentStart)) {
+            return null;
+        }
         int lineStart = lineStartOf(commentStart);
         if (!text.substring(lineStart, commentStart).isBlank()) {
             return null;
         }
         Matcher m = BLOCK_MARKER.matcher(text.substring(lineStart, lineEnd(commentStart)).stripTrailing());
         return m.matches() ? m : null;
+    }
+
+    /**
+     * A cheap test that every {@link #BLOCK_MARKER} line passes at {@code at}: {@code --}, then
+     * spaces or tabs and {@code +}, with only spaces or tabs before it on the line. Most
+     * {@code -} characters in SQL fail it at once, without cutting out the line.
+     */
+    private boolean isMarkerCandidate(int at) {
+        if (!text.startsWith("--", at)) {
+            return false;
+        }
+        int i = at + 2;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= text.length() || text.charAt(i) != '+') {
+            return false;
+        }
+        for (int j = at - 1; j >= 0; j--) {
+            char c = text.charAt(j);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void blockMarker(String kind, int markerLineEnd) {
@@ -185,7 +235,7 @@ public final class SqlSplitter {
         if (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1).stripTrailing();
         }
-        if (!sql.isEmpty()) {
+        if (!sql.isEmpty() && collect) {
             statements.add(new SqlStatement(sql, lineOf(first)));
         }
     }
@@ -304,7 +354,7 @@ public final class SqlSplitter {
     }
 
     private void flush() {
-        if (start >= 0) {
+        if (start >= 0 && collect) {
             statements.add(new SqlStatement(text.substring(start, end), lineOf(start)));
         }
         start = -1;
@@ -336,7 +386,8 @@ public final class SqlSplitter {
     }
 
     private int lineStartOf(int at) {
-        return lineStarts[lineIndex(at)];
+        int index = lineIndex(at); // computes lineStarts on first use
+        return lineStarts[index];
     }
 
     private int lineOf(int at) {
@@ -344,6 +395,9 @@ public final class SqlSplitter {
     }
 
     private int lineIndex(int at) {
+        if (lineStarts == null) {
+            lineStarts = lineStarts(text);
+        }
         int lo = 0;
         int hi = lineStarts.length - 1;
         while (lo < hi) {
@@ -358,14 +412,17 @@ public final class SqlSplitter {
     }
 
     private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        int[] starts = new int[16];
+        int count = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                starts.add(i + 1);
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
             }
         }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(starts, count);
     }
 }

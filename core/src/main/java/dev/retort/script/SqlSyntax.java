@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * @param name                 a short name for messages ({@code postgresql})
  * @param dollarQuotes         whether and how {@code $...$} dollar-quoted strings exist
- * @param nestedBlockComments  whether {@code /* /* *&#47; *&#47;} nests (PostgreSQL) or ends at
- *                             the first {@code *&#47;}
+ * @param nestedBlockComments  whether a block comment inside a block comment nests (PostgreSQL,
+ *                             H2), or the first comment end closes both
  * @param backslashEscapes     whether a backslash escapes the next character inside
  *                             {@code '...'} and {@code "..."} (MySQL / MariaDB by default)
  * @param escapeStrings        whether {@code E'...'} strings with backslash escapes exist
@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param backtickIdentifiers  whether {@code `...`} quotes identifiers (MySQL / MariaDB)
  * @param dashCommentNeedsSpace whether {@code --} only starts a comment when followed by
  *                             whitespace or the end of the line (MySQL / MariaDB)
- * @param executableComments   whether {@code /*! ... *&#47;} is SQL that the server runs
+ * @param executableComments   whether a block comment starting {@code /*!} is SQL that the server runs
  *                             (MySQL / MariaDB), so it counts as statement text, not a comment
  */
 public record SqlSyntax(String name, DollarQuotes dollarQuotes, boolean nestedBlockComments,
@@ -42,9 +42,9 @@ public record SqlSyntax(String name, DollarQuotes dollarQuotes, boolean nestedBl
     public static final SqlSyntax POSTGRESQL =
             new SqlSyntax("postgresql", DollarQuotes.TAGGED, true, false, true, false, false, false, false);
 
-    /** H2: {@code $$ ... $$} strings, standard quotes and comments. */
+    /** H2 (2.x): {@code $$ ... $$} strings, nested block comments, standard quotes. */
     public static final SqlSyntax H2 =
-            new SqlSyntax("h2", DollarQuotes.UNTAGGED, false, false, false, false, false, false, false);
+            new SqlSyntax("h2", DollarQuotes.UNTAGGED, true, false, false, false, false, false, false);
 
     /** MySQL and MariaDB: backslash escapes, {@code #} comments, backticks, {@code /*!} comments. */
     public static final SqlSyntax MYSQL =

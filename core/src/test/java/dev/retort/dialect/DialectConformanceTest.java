@@ -64,7 +64,9 @@ abstract class DialectConformanceTest {
         HistoryTable history = new HistoryTable(dialect, db.schema(), "deploy_history");
         try (Connection connection = db.connect()) {
             assertThat(versions.read(connection)).isNull();
+            assertThat(dialect.tableExists(connection, db.schema(), "deploy_versions")).isFalse();
             versions.create(connection);
+            assertThat(dialect.tableExists(connection, db.schema(), "deploy_versions")).isTrue();
             versions.create(connection);
             history.create(connection);
             history.create(connection);

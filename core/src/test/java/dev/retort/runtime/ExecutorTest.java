@@ -111,6 +111,22 @@ class ExecutorTest {
     }
 
     @Test
+    void transactionModeNoneKeepsWhatRanBeforeTheFailureEvenOnPostgresql() throws SQLException {
+        try (TestDatabase db = TestDatabase.postgres(); Connection connection = db.connect()) {
+            Fixture f = new Fixture(connection, db.schema(), TransactionMode.NONE);
+            Plan plan = upgrade(List.of(), step("a1", List.of(), List.of("a1")), step("b2", List.of("a1"), List.of("b2")));
+
+            assertThatThrownBy(() -> f.executor.execute(connection, plan, List.of(CREATE_A, FAILING_B)))
+                    .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.appliedStatements()).hasSize(2))
+                    .hasMessageContaining("Transaction mode none commits every statement")
+                    .hasMessageContaining("says a1");
+
+            assertThat(tables(connection, f.dialect, db.schema())).contains("customers", "orders");
+            assertThat(f.versions.read(connection)).containsExactly("a1");
+        }
+    }
+
+    @Test
     void aNonTransactionalRevisionCanCreateAnIndexConcurrentlyOnPostgresql() throws SQLException {
         try (TestDatabase db = TestDatabase.postgres(); Connection connection = db.connect()) {
             Fixture f = new Fixture(connection, db.schema(), TransactionMode.PER_MIGRATION);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retort.graph.Direction;
 import dev.retort.graph.Revision;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,22 @@ class ScriptParserTest {
             assertThat(fromBom.sections()).isEqualTo(fromLf.sections());
             assertThat(fromBom.checksum()).isEqualTo(fromLf.checksum());
         }
+
+        @Test
+        void loneCrLineEndingsReadTheSameAsLf() {
+            String lf = "-- revision: a1\n-- revises: base\n-- +upgrade\nSELECT 1;\n\n-- +downgrade\nSELECT 2;\n";
+            MigrationScript fromCr = ScriptParser.parse(FILE, null, lf.replace("\n", "\r").getBytes(StandardCharsets.UTF_8));
+            assertThat(fromCr.sections()).isEqualTo(parse(lf).sections());
+            assertThat(fromCr.sections().get(0).body()).isEqualTo("SELECT 1;\n");
+            assertThat(fromCr.checksum()).isEqualTo(parse(lf).checksum());
+        }
+
+        @Test
+        void aReplacementCharacterWrittenInTheFileIsOrdinaryText() {
+            // U+FFFD is also what a lenient decoder puts in place of bad bytes; written on purpose it is fine.
+            MigrationScript script = parse("-- revision: a1\n-- revises: base\n-- message: caf\uFFFD\n-- +upgrade\n");
+            assertThat(script.message()).isEqualTo("caf\uFFFD");
+        }
     }
 
     @Nested
@@ -176,17 +193,20 @@ class ScriptParserTest {
 
         @Test
         void missingRevision() {
-            failsWith("-- revises: base\n-- +upgrade\n", 1, "missing header key 'revision'", "'-- revision: <id>");
+            failsWith("-- revises: base\n-- +upgrade\n", 1, "missing header key 'revision'; add a line '-- revision: <id>' "
+                    + "(e.g. '-- revision: 4f2a9c1b7d3e') before the first section.");
         }
 
         @Test
         void missingRevises() {
-            failsWith("-- revision: a1\n-- +upgrade\n", 1, "missing header key 'revises'", "'base' for a first revision");
+            failsWith("-- revision: a1\n-- +upgrade\n", 1, "missing header key 'revises'; add a line '-- revises: <parent id>' "
+                    + "('-- revises: base' for a first revision) before the first section.");
         }
 
         @Test
         void revisionWithoutValue() {
-            failsWith("-- revision:\n-- revises: base\n-- +upgrade\n", 1, "header key 'revision' has no value");
+            failsWith("-- revision:\n-- revises: base\n-- +upgrade\n", 1, "header key 'revision' has no value; write "
+                    + "'-- revision: <id>'");
         }
 
         @Test
@@ -198,6 +218,13 @@ class ScriptParserTest {
         @Test
         void revisionIdLongerThan32Characters() {
             failsWith("-- revision: " + "a".repeat(33) + "\n-- revises: base\n-- +upgrade\n", 1, "is not a valid revision id");
+        }
+
+        @Test
+        void aRevisionWithSpacesIsNotToldToUseCommas() {
+            List<ScriptProblem> problems = problems("-- revision: a1 b2\n-- revises: base\n-- +upgrade\n");
+            assertThat(problems).singleElement().extracting(ScriptProblem::message).asString()
+                    .contains("'a1 b2' in 'revision' is not a valid revision id").doesNotContain("commas");
         }
 
         @Test
@@ -281,6 +308,15 @@ class ScriptParserTest {
         void notUtf8() {
             ScriptParser.Parsed parsed = ScriptParser.read(FILE, null, new byte[] {'-', '-', ' ', (byte) 0xC3, (byte) 0x28});
             assertThat(parsed.problems()).singleElement().hasToString(FILE
+                    + ": the file is not valid UTF-8 text; save it with UTF-8 encoding.");
+        }
+
+        @Test
+        void notUtf8EvenWhenTheFileAlsoHoldsAReplacementCharacter() {
+            byte[] good = "-- message: \uFFFD\n".getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = Arrays.copyOf(good, good.length + 1);
+            bytes[good.length] = (byte) 0xFF;
+            assertThat(ScriptParser.read(FILE, null, bytes).problems()).singleElement().hasToString(FILE
                     + ": the file is not valid UTF-8 text; save it with UTF-8 encoding.");
         }
     }
@@ -433,6 +469,12 @@ class ScriptParserTest {
             failsWith(HEAD + "-- +upgrade\nSELECT 1;\n-- +downgarde\nSELECT 2;\n", 5,
                     "unknown marker '-- +downgarde'; did you mean 'downgrade'?");
             failsWith(HEAD + "-- +upgarde\n-- +upgrade\n", 3, "did you mean 'upgrade'?");
+        }
+
+        @Test
+        void blockMarkersMustStandAlone() {
+            failsWith(HEAD + "-- +upgrade\n-- +begin\nSELECT 1;\n-- +end of trigger\n", 6,
+                    "'-- +end' must stand alone on its line, but 'of trigger' follows it");
         }
 
         @Test

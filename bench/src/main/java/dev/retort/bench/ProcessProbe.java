@@ -1,0 +1,81 @@
+package dev.retort.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs {@link ProcessMain} in fresh JVMs: the wall time of an up-to-date restart (JVM start
+ * to exit) and the peak RSS of a whole-process fresh apply.
+ */
+final class ProcessProbe {
+
+    /** What one tool costs as a whole process on one database. */
+    record Result(Stats restartMillis, long restartPeakRssKib, int applySize, double applyMillis, long applyPeakRssKib) {
+    }
+
+    private final Path work;
+
+    ProcessProbe(Path work) {
+        this.work = work;
+    }
+
+    Result restart(String tool, Target.Kind kind, int n, int runs) throws Exception {
+        Workload workload = new Workload(n);
+        Workload.Layout layout = workload.writeAll(work.resolve("process-" + n));
+        List<Double> samples = new ArrayList<>();
+        long restartRss;
+        String h2File = "jdbc:h2:file:" + work.resolve("h2-" + tool + "-" + System.nanoTime()).resolve("db");
+        try (Target target = kind == Target.Kind.H2 ? null : Target.create(kind, false)) {
+            String url = target == null ? h2File : target.url();
+            String schema = target == null ? "PUBLIC" : target.schema();
+            run(tool, kind, url, schema, layout, n);
+            run(tool, kind, url, schema, layout, n);
+            long rss = 0;
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                rss = Math.max(rss, run(tool, kind, url, schema, layout, n));
+                samples.add((System.nanoTime() - start) / 1e6);
+            }
+            restartRss = rss;
+        }
+        // Peak memory of a whole-process fresh apply, on a database of its own.
+        long applyRss;
+        double applyMillis;
+        try (Target target = kind == Target.Kind.H2 ? null : Target.create(kind, false)) {
+            String url = target == null ? "jdbc:h2:mem:apply" : target.url();
+            String schema = target == null ? "PUBLIC" : target.schema();
+            long start = System.nanoTime();
+            applyRss = run(tool, kind, url, schema, layout, n);
+            applyMillis = (System.nanoTime() - start) / 1e6;
+        }
+        return new Result(new Stats(samples), restartRss, n, applyMillis, applyRss);
+    }
+
+    /** Runs one child JVM and returns its peak RSS in KiB. */
+    private static long run(String tool, Target.Kind kind, String url, String schema, Workload.Layout layout, int n)
+            throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(),
+                "-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false",
+                "-cp", System.getProperty("java.class.path"),
+                ProcessMain.class.getName(), tool, kind.name().toLowerCase(Locale.ROOT), url, schema,
+                layout.root().toString(), Integer.toString(n));
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("The " + tool + " process on " + kind + " exited with " + exit + ":\n" + output);
+        }
+        for (String line : output.split("\n")) {
+            if (line.startsWith("peak_rss_kib=")) {
+                return Long.parseLong(line.substring("peak_rss_kib=".length()).trim());
+            }
+        }
+        return -1;
+    }
+}

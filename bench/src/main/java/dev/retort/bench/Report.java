@@ -1,0 +1,149 @@
+package dev.retort.bench;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Collects results and writes {@code docs/benchmarks.md}. */
+final class Report {
+
+    private final BenchmarkMain.Options options;
+    private Map<String, String> environment = Map.of();
+    /** kind -> n -> tool -> stats */
+    private final Map<Target.Kind, Map<Integer, Map<String, Stats>>> fresh = new LinkedHashMap<>();
+    private final Map<Target.Kind, Map<String, Stats[]>> upToDate = new LinkedHashMap<>();
+    private final Map<Target.Kind, Map<String, String>> roundTrips = new LinkedHashMap<>();
+    private final Map<Target.Kind, Map<String, ProcessProbe.Result>> process = new LinkedHashMap<>();
+    private Map<String, Stats> planning = Map.of();
+    private int planningSize;
+
+    Report(BenchmarkMain.Options options) {
+        this.options = options;
+    }
+
+    void environment(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    void fresh(Target.Kind kind, int n, String tool, Stats stats) {
+        fresh.computeIfAbsent(kind, k -> new TreeMap<>()).computeIfAbsent(n, k -> new LinkedHashMap<>()).put(tool, stats);
+    }
+
+    void upToDate(Target.Kind kind, String tool, Stats start, Stats status) {
+        upToDate.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(tool, new Stats[] {start, status});
+    }
+
+    void roundTrips(Target.Kind kind, String tool, int n, CountingDataSource.Counts fresh,
+                    CountingDataSource.Counts restart) {
+        String text = String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s |", tool,
+                fresh.statements() / (double) n, fresh.commits() / (double) n, fresh.metadata() / (double) n,
+                restart == null ? "–" : restart.statements() + " statements, " + restart.commits() + " commits, "
+                        + restart.metadata() + " metadata");
+        roundTrips.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(tool, text);
+    }
+
+    void planning(int n, Map<String, Stats> results) {
+        this.planningSize = n;
+        this.planning = results;
+    }
+
+    void process(Target.Kind kind, String tool, ProcessProbe.Result result) {
+        process.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(tool, result);
+    }
+
+    void write() throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Retort against Flyway, Liquibase and plain JDBC, measured in one run on one machine by the\n")
+          .append("`bench` module. Regenerate this page with:\n\n")
+          .append("```sh\nmvn -B -pl bench -am -Pbench -DskipTests verify\n```\n\n")
+          .append("(PostgreSQL from `RETORT_BENCH_POSTGRES_URL`, else `RETORT_TEST_POSTGRES_URL`, else `")
+          .append(Target.DEFAULT_POSTGRES_URL).append("`; a quick smoke run: `-Dbench.args=--quick`.)\n\n");
+        md.append("## Machine and versions\n\n| | |\n|---|---|\n");
+        environment.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        md.append("\n## How it measures\n\n")
+          .append("- Workload: N revisions, each creating a table (primary key and three columns), indexing it and\n")
+          .append("  inserting a row, written in each tool's own format (Retort SQL files, Flyway `V<n>__*.sql`,\n")
+          .append("  Liquibase formatted SQL included by a master changelog); plain JDBC runs the same statements on one\n")
+          .append("  connection with one commit per revision and keeps no record (the floor).\n")
+          .append("- In-process numbers are medians of ").append(options.runs()).append(" runs after ")
+          .append(options.warmup()).append(" warm-up runs of every tool on the same code paths; each fresh-apply\n")
+          .append("  run gets a new in-memory H2 database or a new PostgreSQL schema. Every tool gets the same warmed-up\n")
+          .append("  HikariCP pool; the time covers configuring the tool (reading its scripts) and migrating.\n")
+          .append("- Harness: a plain one rather than JMH (each sample is a whole migration run against a fresh\n")
+          .append("  database, i.e. JMH's single-shot mode, and two measurements need separate processes).\n\n");
+
+        md.append("## 1. Fresh apply\n\n");
+        for (Map.Entry<Target.Kind, Map<Integer, Map<String, Stats>>> byKind : fresh.entrySet()) {
+            md.append("### ").append(byKind.getKey().label()).append("\n\n");
+            md.append("| N | tool | median ms | ms per revision | min–max ms |\n|---:|---|---:|---:|---|\n");
+            byKind.getValue().forEach((n, byTool) -> byTool.forEach((tool, stats) -> md.append(String.format(Locale.ROOT,
+                    "| %d | %s | %.1f | %.3f | %.1f–%.1f |\n", n, tool, stats.median(), stats.median() / n, stats.min(),
+                    stats.max()))));
+            md.append("\n| N | Retort / JDBC | Retort / Flyway | Retort / Liquibase |\n|---:|---:|---:|---:|\n");
+            byKind.getValue().forEach((n, byTool) -> md.append("| ").append(n).append(" | ")
+                    .append(ratio(byTool, "JDBC")).append(" | ").append(ratio(byTool, "Flyway")).append(" | ")
+                    .append(ratio(byTool, "Liquibase")).append(" |\n"));
+            md.append('\n');
+        }
+
+        md.append("## 2. Start-up when already up to date, and 3. status\n\n")
+          .append("N = ").append(options.upToDateSize()).append(" applied revisions. *Start* configures the tool (reads and\n")
+          .append("checksums the scripts) and migrates, finding nothing to do; *status* is one pending-revisions query on\n")
+          .append("an already configured tool (Retort `status()`, Flyway `info()`, Liquibase `listUnrunChangeSets`),\n")
+          .append("what `/actuator/migrations` costs.\n\n");
+        for (Map.Entry<Target.Kind, Map<String, Stats[]>> byKind : upToDate.entrySet()) {
+            md.append("### ").append(byKind.getKey().label()).append("\n\n");
+            md.append("| tool | start, median ms | status, median ms |\n|---|---:|---:|\n");
+            byKind.getValue().forEach((tool, stats) -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |\n",
+                    tool, stats[0].median(), stats[1].median())));
+            md.append('\n');
+        }
+
+        if (!roundTrips.isEmpty()) {
+            md.append("## Round trips\n\nCounted by a JDBC wrapper on a fresh apply of 100 revisions (per revision) and on an\n")
+              .append("up-to-date start (totals). Plain JDBC's 3 statements and 1 commit per revision are the floor.\n\n");
+            roundTrips.forEach((kind, rows) -> {
+                md.append("### ").append(kind.label()).append("\n\n")
+                  .append("| tool | statements / rev | commits / rev | metadata queries / rev | up-to-date start |\n")
+                  .append("|---|---:|---:|---:|---|\n");
+                rows.values().forEach(row -> md.append(row).append('\n'));
+                md.append('\n');
+            });
+        }
+
+        if (!planning.isEmpty()) {
+            md.append("## Loading and planning without a database\n\nN = ").append(planningSize)
+              .append(" revisions, Retort only, median ms.\n\n| scenario | median ms |\n|---|---:|\n");
+            planning.forEach((name, stats) -> md.append(String.format(Locale.ROOT, "| %s | %.1f |\n", name, stats.median())));
+            md.append('\n');
+        }
+
+        if (!process.isEmpty()) {
+            md.append("## Whole process\n\n*Restart*: a new JVM configures the tool, finds ").append(options.upToDateSize())
+              .append(" revisions applied and exits (JVM start to exit, median). *Apply*: a new JVM applies them all to a\n")
+              .append("fresh database; peak RSS is the process's VmHWM. Default JVM flags.\n\n");
+            process.forEach((kind, rows) -> {
+                md.append("### ").append(kind.label()).append("\n\n")
+                  .append("| tool | restart, median ms | restart peak RSS MiB | apply N | apply ms | apply peak RSS MiB |\n")
+                  .append("|---|---:|---:|---:|---:|---:|\n");
+                rows.forEach((tool, r) -> md.append(String.format(Locale.ROOT, "| %s | %.0f | %d | %d | %.0f | %d |\n",
+                        tool, r.restartMillis().median(), r.restartPeakRssKib() / 1024, r.applySize(), r.applyMillis(),
+                        r.applyPeakRssKib() / 1024)));
+                md.append('\n');
+            });
+        }
+        BenchmarkMain.writeFile(options.out(), md.toString());
+    }
+
+    private static String ratio(Map<String, Stats> byTool, String other) {
+        Stats retort = byTool.get("Retort");
+        Stats against = byTool.get(other);
+        if (retort == null || against == null) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.2fx", retort.median() / against.median());
+    }
+}
