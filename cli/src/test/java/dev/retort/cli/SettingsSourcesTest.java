@@ -74,6 +74,10 @@ class SettingsSourcesTest {
         Project project = new Project(folder, url).linear();
         Cli.Result flags = project.run("stamp", "a1a1", "--user", "owner", "--password", "s3cret-pass", "--schema", "APP");
         assertThat(flags.exitCode()).as(flags.toString()).isEqualTo(ExitCodes.OK);
+        Cli.Result verbose = project.run("current", "--user", "owner", "--password", "s3cret-pass", "--schema", "APP",
+                "--verbose");
+        assertThat(verbose.err()).contains("Settings: url=" + url + " (RETORT_URL), user=owner (--user), "
+                + "password=*** (--password), locations=filesystem:").doesNotContain("s3cret-pass");
         Cli.Result variables = project.cli().env("RETORT_USER", "owner").env("RETORT_PASSWORD", "s3cret-pass")
                 .env("RETORT_SCHEMA", "APP").run("current");
         assertThat(variables.exitCode()).as(variables.toString()).isEqualTo(ExitCodes.OK);
