@@ -76,8 +76,8 @@ class SettingsSourcesTest {
         assertThat(flags.exitCode()).as(flags.toString()).isEqualTo(ExitCodes.OK);
         Cli.Result verbose = project.run("current", "--user", "owner", "--password", "s3cret-pass", "--schema", "APP",
                 "--verbose");
-        assertThat(verbose.err()).contains("Settings: url=" + url + " (RETORT_URL), user=owner (--user), "
-                + "password=*** (--password), locations=filesystem:").doesNotContain("s3cret-pass");
+        assertThat(verbose.err()).contains("Settings: url=" + url + " from RETORT_URL; user=owner from --user; "
+                + "password=*** from --password; locations=filesystem:").doesNotContain("s3cret-pass");
         Cli.Result variables = project.cli().env("RETORT_USER", "owner").env("RETORT_PASSWORD", "s3cret-pass")
                 .env("RETORT_SCHEMA", "APP").run("current");
         assertThat(variables.exitCode()).as(variables.toString()).isEqualTo(ExitCodes.OK);
