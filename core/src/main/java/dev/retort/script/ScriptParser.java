@@ -460,7 +460,7 @@ public final class ScriptParser {
             SqlSplitException first = null;
             for (String dialect : List.of("postgresql", "h2", "mysql")) {
                 try {
-                    section.statements(SqlSyntax.forDialect(dialect));
+                    SqlSplitter.check(section.body(), section.line() + 1, SqlSyntax.forDialect(dialect));
                     return;
                 } catch (SqlSplitException e) {
                     first = first == null ? e : first;
@@ -471,7 +471,7 @@ public final class ScriptParser {
         }
         for (String dialect : section.dialects()) {
             try {
-                section.statements(SqlSyntax.forDialect(dialect));
+                SqlSplitter.check(section.body(), section.line() + 1, SqlSyntax.forDialect(dialect));
             } catch (SqlSplitException e) {
                 problem(e.line(), e.problem() + " (splitting this " + dialect + " section)");
                 return;
