@@ -1,8 +1,8 @@
 package dev.retort.script;
 
-import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -16,36 +16,73 @@ public final class Checksums {
     private static final byte CR = '\r';
     private static final byte LF = '\n';
 
+    /**
+     * One digest per thread: {@link MessageDigest#getInstance} looks the algorithm up among the
+     * security providers on every call, which costs more than hashing a small migration file.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Checksums::newDigest);
+
+    private static final HexFormat HEX = HexFormat.of();
+
     private Checksums() {
     }
 
     /** The normalised SHA-256 of {@code content}, 64 lowercase hex digits. */
     public static String sha256(byte[] content) {
+        return sha256OfNormalised(normalise(content));
+    }
+
+    /** The SHA-256 of bytes that {@link #normalise} already returned, as lowercase hex. */
+    static String sha256OfNormalised(byte[] normalised) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HEX.formatHex(digest.digest(normalised));
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(normalise(content)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform must provide SHA-256 (MessageDigest's Javadoc), so this cannot happen.
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
     }
 
-    /** The bytes the checksum is taken of: no UTF-8 BOM, CRLF and lone CR turned into LF. */
+    /**
+     * The bytes the checksum is taken of: no UTF-8 BOM, CRLF and lone CR turned into LF. Returns
+     * {@code content} itself when there is nothing to change (the usual case), so callers must
+     * not modify the result.
+     */
     static byte[] normalise(byte[] content) {
         int start = hasBom(content) ? 3 : 0;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length);
-        for (int i = start; i < content.length; i++) {
+        int firstCr = indexOfCr(content, start);
+        if (firstCr < 0) {
+            return start == 0 ? content : Arrays.copyOfRange(content, start, content.length);
+        }
+        byte[] out = new byte[content.length - start];
+        int length = firstCr - start;
+        System.arraycopy(content, start, out, 0, length);
+        for (int i = firstCr; i < content.length; i++) {
             byte b = content[i];
             if (b == CR) {
-                out.write(LF);
+                out[length++] = LF;
                 if (i + 1 < content.length && content[i + 1] == LF) {
                     i++;
                 }
             } else {
-                out.write(b);
+                out[length++] = b;
             }
         }
-        return out.toByteArray();
+        return length == out.length ? out : Arrays.copyOf(out, length);
+    }
+
+    private static int indexOfCr(byte[] content, int from) {
+        for (int i = from; i < content.length; i++) {
+            if (content[i] == CR) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static boolean hasBom(byte[] content) {

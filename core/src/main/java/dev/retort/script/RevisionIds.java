@@ -27,6 +27,6 @@ public final class RevisionIds {
      * one of the reserved words {@code base}, {@code head}, {@code heads}, {@code current}.
      */
     public static boolean isValid(String id) {
-        return id != null && ScriptParser.ID.matcher(id).matches() && !ScriptParser.RESERVED.contains(id);
+        return id != null && CommentLines.isId(id) && !ScriptParser.RESERVED.contains(id);
     }
 }

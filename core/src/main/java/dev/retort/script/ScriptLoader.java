@@ -82,8 +82,21 @@ public final class ScriptLoader {
         Map<String, LoadedScript> byRevision = new LinkedHashMap<>();
         List<String> broken = new ArrayList<>();
         for (String location : locations) {
-            for (SourceFile file : find(location, problems)) {
-                ScriptParser.Parsed parsed = ScriptParser.read(file.location(), file.path(), file.content());
+            List<SourceFile> files = find(location, problems);
+            List<Read> reads = readAndParse(files);
+            // Problems in the order a one-by-one load finds them: unreadable files first, then the
+            // problems of each parsed file, in file order.
+            for (Read read : reads) {
+                if (read.problem() != null) {
+                    problems.add(read.problem());
+                }
+            }
+            for (Read read : reads) {
+                ScriptParser.Parsed parsed = read.parsed();
+                if (parsed == null) {
+                    continue;
+                }
+                SourceFile file = read.file();
                 problems.addAll(parsed.problems());
                 if (parsed.script() == null) {
                     if (parsed.revision() != null && !broken.contains(parsed.revision())) {
@@ -119,8 +132,47 @@ public final class ScriptLoader {
                         + "means it.");
     }
 
-    /** One file found under a location. */
-    private record SourceFile(String location, Path path, String source, byte[] content) {
+    /** Files a location must have before reading and parsing them in parallel pays off. */
+    private static final int PARALLEL_THRESHOLD = 64;
+
+    /**
+     * One file found under a location, not read yet.
+     *
+     * @param location the name in messages and {@link MigrationScript#location()}
+     * @param source   where exactly it came from (a URL for class path files), for the duplicate message
+     */
+    private record SourceFile(String location, Path path, String source, Content content) {
+    }
+
+    /** Reads a file's bytes; a lambda over the file or the class path resource. */
+    @FunctionalInterface
+    private interface Content {
+        byte[] read() throws IOException;
+    }
+
+    /** A file read and parsed ({@code parsed}), or the problem that it could not be read. */
+    private record Read(SourceFile file, ScriptProblem problem, ScriptParser.Parsed parsed) {
+    }
+
+    /**
+     * Reads and parses {@code files}, in parallel when there are many: each file is independent,
+     * and with thousands of files reading and parsing is most of a load. The result keeps the
+     * order of {@code files}.
+     */
+    private static List<Read> readAndParse(List<SourceFile> files) {
+        Stream<SourceFile> stream = files.size() >= PARALLEL_THRESHOLD ? files.parallelStream() : files.stream();
+        return stream.map(ScriptLoader::readAndParse).toList();
+    }
+
+    private static Read readAndParse(SourceFile file) {
+        byte[] content;
+        try {
+            content = file.content().read();
+        } catch (IOException | UncheckedIOException e) {
+            String what = file.path() != null ? "the file" : file.source();
+            return new Read(file, new ScriptProblem(file.location(), 0, "cannot read " + what + ": " + e), null);
+        }
+        return new Read(file, null, ScriptParser.read(file.location(), file.path(), content));
     }
 
     private List<SourceFile> find(String location, List<ScriptProblem> problems) {
@@ -158,21 +210,20 @@ public final class ScriptLoader {
             return List.of();
         }
         List<Path> paths;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            paths = walk.filter(p -> p.getFileName().toString().endsWith(".sql") && Files.isRegularFile(p))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .toList();
+        // Files.find hands over the attributes the walk has read anyway; asking Files.isRegularFile
+        // for every file would stat it a second time. Links are not followed by the walk, so for a
+        // link the target decides, as before.
+        try (Stream<Path> found = Files.find(folder, Integer.MAX_VALUE, (p, attributes) ->
+                p.getFileName().toString().endsWith(".sql")
+                        && (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(p)))) {
+            paths = found.sorted(Comparator.comparing(Path::toString)).toList();
         } catch (IOException | UncheckedIOException e) {
             problems.add(new ScriptProblem(location, 0, "cannot list the folder " + folder + ": " + e.getMessage()));
             return List.of();
         }
-        List<SourceFile> files = new ArrayList<>();
+        List<SourceFile> files = new ArrayList<>(paths.size());
         for (Path path : paths) {
-            try {
-                files.add(new SourceFile(path.toString(), path, path.toString(), Files.readAllBytes(path)));
-            } catch (IOException e) {
-                problems.add(new ScriptProblem(path.toString(), 0, "cannot read the file: " + e));
-            }
+            files.add(new SourceFile(path.toString(), path, path.toString(), () -> Files.readAllBytes(path)));
         }
         return files;
     }
@@ -209,11 +260,7 @@ public final class ScriptLoader {
         for (Resource resource : found) {
             String url = url(resource);
             String display = CLASSPATH + base + "/" + relative(url, rootUrls);
-            try {
-                files.add(new SourceFile(display, null, url, resource.getContentAsByteArray()));
-            } catch (IOException e) {
-                problems.add(new ScriptProblem(display, 0, "cannot read " + url + ": " + e));
-            }
+            files.add(new SourceFile(display, null, url, resource::getContentAsByteArray));
         }
         // Several class path entries may hold the folder; order by name first, then by source.
         files.sort(Comparator.comparing(SourceFile::location).thenComparing(SourceFile::source));

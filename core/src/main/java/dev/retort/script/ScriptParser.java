@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -48,14 +47,7 @@ public final class ScriptParser {
     /** Revision identifiers that name positions, never revisions. */
     static final Set<String> RESERVED = Set.of("base", "head", "heads", "current");
 
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
-
     private static final List<String> MARKERS = List.of("upgrade", "downgrade", "begin", "end");
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
-    private static final Pattern MARKER = Pattern.compile("\\s*--\\s*\\+([A-Za-z][A-Za-z0-9_-]*)(.*)");
-    /** {@code -- key: value}; "key://" is a URL in a comment, not a header line. */
-    private static final Pattern HEADER = Pattern.compile("\\s*--\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*:(?!//)(.*)");
-    private static final Pattern COMMENT = Pattern.compile("\\s*--.*");
     private static final Pattern DIALECT_SEPARATOR = Pattern.compile("[,\\s]+");
 
     private final String location;
@@ -63,6 +55,15 @@ public final class ScriptParser {
     private final Map<String, Integer> keyLines = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
     private String validRevision;
+    /** The file's text, line endings normalised to {@code \n} and without a BOM. */
+    private String text;
+    /**
+     * Where each line starts in {@link #text}, plus one entry past the end ({@code text.length() + 1})
+     * so that line {@code i} always ends at {@code lineStarts[i + 1] - 1}. Lines are cut out of the
+     * text only when needed: most lines of a file are SQL that the parser only has to glance at.
+     */
+    private int[] lineStarts;
+    private int lineCount;
 
     private ScriptParser(String location) {
         this.location = location;
@@ -99,14 +100,11 @@ public final class ScriptParser {
     }
 
     private Parsed run(Path path, byte[] content) {
-        String text;
-        try {
-            byte[] bytes = Checksums.hasBom(content) ? Arrays.copyOfRange(content, 3, content.length) : content;
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        // The checksum and the text both come from the normalised bytes (no BOM, LF only), so the
+        // file is scanned once for line endings and the parser only ever sees '\n'.
+        byte[] normalised = Checksums.normalise(content);
+        text = decode(normalised);
+        if (text == null) {
             problem(0, "the file is not valid UTF-8 text; save it with UTF-8 encoding.");
             return done(null);
         }
@@ -115,11 +113,11 @@ public final class ScriptParser {
                     + "'-- revises: <parent id or base>', followed by a '-- +upgrade' section.");
             return done(null);
         }
-        String[] lines = LINE_BREAK.split(text, -1);
-        int first = readHeader(lines);
-        List<Section> sections = readSections(lines, first);
+        indexLines();
+        int first = readHeader();
+        List<Section> sections = readSections(first);
         if (sections.stream().noneMatch(s -> s.direction() == Direction.UPGRADE)) {
-            int line = sections.isEmpty() ? lines.length : sections.get(0).line();
+            int line = sections.isEmpty() ? lineCount : sections.get(0).line();
             problem(line, "no '-- +upgrade' section; add a line '-- +upgrade' followed by the revision's SQL "
                     + "(an empty section is a valid no-op).");
         }
@@ -139,7 +137,65 @@ public final class ScriptParser {
         String createDate = values.get("create-date");
         return done(new MigrationScript(revision, revises, message, branchLabels, dependsOn,
                 createDate == null || createDate.isEmpty() ? null : createDate, transactional, sections,
-                Checksums.sha256(content), location, path));
+                Checksums.sha256OfNormalised(normalised), location, path));
+    }
+
+    /**
+     * The text of UTF-8 {@code bytes}, or null when they are not valid UTF-8. {@code new String}
+     * is much faster than a reporting decoder but replaces malformed input with U+FFFD; so only a
+     * text that contains U+FFFD (rare: it may also be written on purpose) is decoded again strictly.
+     */
+    private static String decode(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return text;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private void indexLines() {
+        int[] starts = new int[32];
+        int count = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (count + 1 >= starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            starts[count++] = i + 1;
+        }
+        starts[count] = text.length() + 1;
+        lineStarts = starts;
+        lineCount = count;
+    }
+
+    /** Line {@code index} (0-based) without its line break. */
+    private String line(int index) {
+        return text.substring(lineStarts[index], lineStarts[index + 1] - 1);
+    }
+
+    /**
+     * Whether line {@code index} starts with {@code --} after optional whitespace: a cheap test
+     * that every marker, header and comment line ({@link CommentLines}) passes, without cutting
+     * the line out of the text. Whitespace here is what {@code \s} matches within a line.
+     */
+    private boolean startsWithDashes(int index) {
+        int i = lineStarts[index];
+        int end = lineStarts[index + 1] - 1;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\u000B' && c != '\f') {
+                break;
+            }
+            i++;
+        }
+        return i + 1 < end && text.charAt(i) == '-' && text.charAt(i + 1) == '-';
     }
 
     private Parsed done(MigrationScript script) {
@@ -147,15 +203,15 @@ public final class ScriptParser {
         return new Parsed(script, List.copyOf(problems), Collections.unmodifiableMap(keyLines), validRevision);
     }
 
-    /** Reads header lines up to the first section marker; returns that marker's index (or lines.length). */
-    private int readHeader(String[] lines) {
+    /** Reads header lines up to the first section marker; returns that marker's index (or the line count). */
+    private int readHeader() {
         boolean sqlReported = false;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+        for (int i = 0; i < lineCount; i++) {
+            String line = line(i);
             int number = i + 1;
-            Matcher marker = MARKER.matcher(line);
-            if (marker.matches()) {
-                String name = marker.group(1).toLowerCase(Locale.ROOT);
+            CommentLines.Marker marker = CommentLines.marker(line);
+            if (marker != null) {
+                String name = marker.name().toLowerCase(Locale.ROOT);
                 if (name.equals("upgrade") || name.equals("downgrade")) {
                     return i;
                 }
@@ -163,21 +219,21 @@ public final class ScriptParser {
                     problem(number, "'-- +" + name + "' before the first section; '-- +begin' ... '-- +end' blocks "
                             + "belong inside a '-- +upgrade' or '-- +downgrade' section.");
                 } else {
-                    unknownMarker(number, marker.group(1));
+                    unknownMarker(number, marker.name());
                 }
                 continue;
             }
-            Matcher header = HEADER.matcher(line);
-            if (header.matches()) {
-                headerLine(number, header.group(1), header.group(2).strip());
-            } else if (!line.isBlank() && !COMMENT.matcher(line).matches() && !sqlReported) {
+            CommentLines.Header header = CommentLines.header(line);
+            if (header != null) {
+                headerLine(number, header.key(), header.value().strip());
+            } else if (!line.isBlank() && !CommentLines.comment(line) && !sqlReported) {
                 sqlReported = true;
                 problem(number, "SQL before the first section marker; only header lines ('-- key: value'), comments "
                         + "and blank lines may come before it. Put the SQL under a '-- +upgrade' or "
                         + "'-- +downgrade' line.");
             }
         }
-        return lines.length;
+        return lineCount;
     }
 
     private void headerLine(int number, String key, String value) {
@@ -265,7 +321,7 @@ public final class ScriptParser {
             case "depends-on" -> "revision id or branch label";
             default -> "revision id";
         };
-        if (!ID.matcher(id).matches()) {
+        if (!CommentLines.isId(id)) {
             problem(line, "'" + id + "' in '" + key + "' is not a valid " + what + ": use 1 to 32 letters, digits "
                     + "or underscores ([A-Za-z0-9_]{1,32})" + (id.contains(" ") && !key.equals("revision") ? "; separate several with commas" : "")
                     + ".");
@@ -294,22 +350,22 @@ public final class ScriptParser {
         return true;
     }
 
-    private List<Section> readSections(String[] lines, int first) {
+    private List<Section> readSections(int first) {
         List<Section> sections = new ArrayList<>();
         int i = first;
-        while (i < lines.length) {
-            Matcher marker = MARKER.matcher(lines[i]);
-            marker.matches();
+        while (i < lineCount) {
+            CommentLines.Marker marker = CommentLines.marker(line(i));
             int markerLine = i + 1;
-            Direction direction = marker.group(1).equalsIgnoreCase("upgrade") ? Direction.UPGRADE : Direction.DOWNGRADE;
-            List<String> dialects = dialects(markerLine, direction, marker.group(2).strip());
+            Direction direction = marker.name().equalsIgnoreCase("upgrade") ? Direction.UPGRADE : Direction.DOWNGRADE;
+            List<String> dialects = dialects(markerLine, direction, marker.rest().strip());
             int end = i + 1;
             int problemsBefore = problems.size();
-            while (end < lines.length && !isSectionMarker(end, lines[end])) {
+            while (end < lineCount && !isSectionMarker(end)) {
                 end++;
             }
             boolean markersFine = problems.size() == problemsBefore;
-            String body = String.join("\n", Arrays.asList(lines).subList(i + 1, end));
+            // Lines i + 1 to end - 1 joined by '\n': since the text has only '\n', a plain substring.
+            String body = end == i + 1 ? "" : text.substring(lineStarts[i + 1], lineStarts[end] - 1);
             Section section = new Section(direction, dialects, markerLine, body);
             checkClash(section, sections);
             if (markersFine) {
@@ -323,20 +379,23 @@ public final class ScriptParser {
     }
 
     /** Whether line {@code index} starts a section; reports unknown {@code -- +word} markers on the way. */
-    private boolean isSectionMarker(int index, String line) {
-        Matcher marker = MARKER.matcher(line);
-        if (!marker.matches()) {
+    private boolean isSectionMarker(int index) {
+        if (!startsWithDashes(index)) {
             return false;
         }
-        String name = marker.group(1).toLowerCase(Locale.ROOT);
+        CommentLines.Marker marker = CommentLines.marker(line(index));
+        if (marker == null) {
+            return false;
+        }
+        String name = marker.name().toLowerCase(Locale.ROOT);
         if (name.equals("upgrade") || name.equals("downgrade")) {
             return true;
         }
         if (!MARKERS.contains(name)) {
-            unknownMarker(index + 1, marker.group(1));
-        } else if (!marker.group(2).isBlank()) {
+            unknownMarker(index + 1, marker.name());
+        } else if (!marker.rest().isBlank()) {
             // The splitter only takes a line holding nothing but the marker as a block marker.
-            problem(index + 1, "'-- +" + name + "' must stand alone on its line, but '" + marker.group(2).strip()
+            problem(index + 1, "'-- +" + name + "' must stand alone on its line, but '" + marker.rest().strip()
                     + "' follows it; move that text to a comment on the next line.");
         }
         return false;
@@ -401,7 +460,7 @@ public final class ScriptParser {
             SqlSplitException first = null;
             for (String dialect : List.of("postgresql", "h2", "mysql")) {
                 try {
-                    section.statements(SqlSyntax.forDialect(dialect));
+                    SqlSplitter.check(section.body(), section.line() + 1, SqlSyntax.forDialect(dialect));
                     return;
                 } catch (SqlSplitException e) {
                     first = first == null ? e : first;
@@ -412,7 +471,7 @@ public final class ScriptParser {
         }
         for (String dialect : section.dialects()) {
             try {
-                section.statements(SqlSyntax.forDialect(dialect));
+                SqlSplitter.check(section.body(), section.line() + 1, SqlSyntax.forDialect(dialect));
             } catch (SqlSplitException e) {
                 problem(e.line(), e.problem() + " (splitting this " + dialect + " section)");
                 return;

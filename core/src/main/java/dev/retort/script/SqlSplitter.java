@@ -37,8 +37,11 @@ public final class SqlSplitter {
     private final String text;
     private final int firstLine;
     private final SqlSyntax syntax;
-    private final int[] lineStarts;
+    /** Whether statements are kept ({@link #split}) or only the syntax is checked ({@link #check}). */
+    private final boolean collect;
     private final List<SqlStatement> statements = new ArrayList<>();
+    /** Where each line of the text starts; computed on first use, since a check without errors never needs it. */
+    private int[] lineStarts;
 
     private int pos;
     /** Start of the pending statement's first significant character, or -1. */
@@ -46,11 +49,14 @@ public final class SqlSplitter {
     /** End (exclusive) of the pending statement's last significant character. */
     private int end = -1;
 
-    private SqlSplitter(String text, int firstLine, SqlSyntax syntax) {
+    private SqlSplitter(String text, int firstLine, SqlSyntax syntax, boolean collect) {
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("firstLine must be 1 or more, was " + firstLine);
+        }
         this.text = text;
         this.firstLine = firstLine;
         this.syntax = syntax;
-        this.lineStarts = lineStarts(text);
+        this.collect = collect;
     }
 
     /**
@@ -64,12 +70,20 @@ public final class SqlSplitter {
      *                           {@code +begin} block is not closed, or a marker is misplaced
      */
     public static List<SqlStatement> split(String body, int firstLine, SqlSyntax syntax) {
-        if (firstLine < 1) {
-            throw new IllegalArgumentException("firstLine must be 1 or more, was " + firstLine);
-        }
-        SqlSplitter splitter = new SqlSplitter(body, firstLine, syntax);
+        SqlSplitter splitter = new SqlSplitter(body, firstLine, syntax, true);
         splitter.run();
         return List.copyOf(splitter.statements);
+    }
+
+    /**
+     * Checks that {@code body} can be split, without keeping the statements: what loading a
+     * file does for every section, so that a broken file fails before anything runs, while
+     * the statements themselves are split only when the revision runs.
+     *
+     * @throws SqlSplitException exactly when {@link #split} with the same arguments would
+     */
+    static void check(String body, int firstLine, SqlSyntax syntax) {
+        new SqlSplitter(body, firstLine, syntax, false).run();
     }
 
     private void run() {
@@ -85,7 +99,7 @@ public final class SqlSplitter {
                 blockMarker(marker.group(1).toLowerCase(Locale.ROOT), lineEnd(pos));
             } else if (startsLineComment()) {
                 pos = lineEnd(pos);
-            } else if (startsBlockComment()) {
+            } else if (c == '/' && startsBlockComment()) {
                 pos = skipBlockComment(pos);
             } else {
                 int tokenStart = pos;
@@ -119,12 +133,43 @@ public final class SqlSplitter {
 
     /** Returns the marker match when the line comment at {@code pos} is alone on a +begin/+end line. */
     private Matcher markerAt(int commentStart) {
+        if (!isMarkerCandidate(commentStart)) {
+            return null;
+        }
         int lineStart = lineStartOf(commentStart);
         if (!text.substring(lineStart, commentStart).isBlank()) {
             return null;
         }
         Matcher m = BLOCK_MARKER.matcher(text.substring(lineStart, lineEnd(commentStart)).stripTrailing());
         return m.matches() ? m : null;
+    }
+
+    /**
+     * A cheap test that every {@link #BLOCK_MARKER} line passes at {@code at}: {@code --}, then
+     * spaces or tabs and {@code +}, with only spaces or tabs before it on the line. Most
+     * {@code -} characters in SQL fail it at once, without cutting out the line.
+     */
+    private boolean isMarkerCandidate(int at) {
+        if (!text.startsWith("--", at)) {
+            return false;
+        }
+        int i = at + 2;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= text.length() || text.charAt(i) != '+') {
+            return false;
+        }
+        for (int j = at - 1; j >= 0; j--) {
+            char c = text.charAt(j);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void blockMarker(String kind, int markerLineEnd) {
@@ -190,7 +235,7 @@ public final class SqlSplitter {
         if (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1).stripTrailing();
         }
-        if (!sql.isEmpty()) {
+        if (!sql.isEmpty() && collect) {
             statements.add(new SqlStatement(sql, lineOf(first)));
         }
     }
@@ -309,7 +354,7 @@ public final class SqlSplitter {
     }
 
     private void flush() {
-        if (start >= 0) {
+        if (start >= 0 && collect) {
             statements.add(new SqlStatement(text.substring(start, end), lineOf(start)));
         }
         start = -1;
@@ -341,7 +386,8 @@ public final class SqlSplitter {
     }
 
     private int lineStartOf(int at) {
-        return lineStarts[lineIndex(at)];
+        int index = lineIndex(at); // computes lineStarts on first use
+        return lineStarts[index];
     }
 
     private int lineOf(int at) {
@@ -349,6 +395,9 @@ public final class SqlSplitter {
     }
 
     private int lineIndex(int at) {
+        if (lineStarts == null) {
+            lineStarts = lineStarts(text);
+        }
         int lo = 0;
         int hi = lineStarts.length - 1;
         while (lo < hi) {

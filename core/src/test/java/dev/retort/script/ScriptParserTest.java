@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retort.graph.Direction;
 import dev.retort.graph.Revision;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,22 @@ class ScriptParserTest {
             assertThat(fromBom.sections()).isEqualTo(fromLf.sections());
             assertThat(fromBom.checksum()).isEqualTo(fromLf.checksum());
         }
+
+        @Test
+        void loneCrLineEndingsReadTheSameAsLf() {
+            String lf = "-- revision: a1\n-- revises: base\n-- +upgrade\nSELECT 1;\n\n-- +downgrade\nSELECT 2;\n";
+            MigrationScript fromCr = ScriptParser.parse(FILE, null, lf.replace("\n", "\r").getBytes(StandardCharsets.UTF_8));
+            assertThat(fromCr.sections()).isEqualTo(parse(lf).sections());
+            assertThat(fromCr.sections().get(0).body()).isEqualTo("SELECT 1;\n");
+            assertThat(fromCr.checksum()).isEqualTo(parse(lf).checksum());
+        }
+
+        @Test
+        void aReplacementCharacterWrittenInTheFileIsOrdinaryText() {
+            // U+FFFD is also what a lenient decoder puts in place of bad bytes; written on purpose it is fine.
+            MigrationScript script = parse("-- revision: a1\n-- revises: base\n-- message: caf\uFFFD\n-- +upgrade\n");
+            assertThat(script.message()).isEqualTo("caf\uFFFD");
+        }
     }
 
     @Nested
@@ -291,6 +308,15 @@ class ScriptParserTest {
         void notUtf8() {
             ScriptParser.Parsed parsed = ScriptParser.read(FILE, null, new byte[] {'-', '-', ' ', (byte) 0xC3, (byte) 0x28});
             assertThat(parsed.problems()).singleElement().hasToString(FILE
+                    + ": the file is not valid UTF-8 text; save it with UTF-8 encoding.");
+        }
+
+        @Test
+        void notUtf8EvenWhenTheFileAlsoHoldsAReplacementCharacter() {
+            byte[] good = "-- message: \uFFFD\n".getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = Arrays.copyOf(good, good.length + 1);
+            bytes[good.length] = (byte) 0xFF;
+            assertThat(ScriptParser.read(FILE, null, bytes).problems()).singleElement().hasToString(FILE
                     + ": the file is not valid UTF-8 text; save it with UTF-8 encoding.");
         }
     }

@@ -2,6 +2,7 @@ package dev.retort.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Arrays;
 import java.util.List;
@@ -119,6 +120,20 @@ class SqlSplitterTest {
                 .map(s -> s.line() + "|" + s.sql())
                 .toList();
         assertThat(actual).as(name).containsExactlyElementsOf(expected);
+        // Loading a file only checks that its sections split; that check must accept what splits.
+        SqlSplitter.check(body, 1, syntax);
+    }
+
+    @Test
+    void blockMarkersMayBeIndentedWithSpacesAndTabsInAnyCase() {
+        assertThat(SqlSplitter.split(" \t-- +BEGIN\nA;\nB;\n\t--\t+End  \nSELECT 1;", 1, PG))
+                .containsExactly(new SqlStatement("A;\nB", 2), new SqlStatement("SELECT 1", 5));
+    }
+
+    @Test
+    void aBlockMarkerAfterOtherTextOrOtherWhitespaceIsAnOrdinaryComment() {
+        assertThat(SqlSplitter.split("SELECT 1 -- +begin\n;\n\f-- +end\nSELECT 2;", 1, PG))
+                .containsExactly(new SqlStatement("SELECT 1", 1), new SqlStatement("SELECT 2", 4));
     }
 
     @Test
@@ -156,6 +171,10 @@ class SqlSplitterTest {
                     assertThat(e.line()).isEqualTo(line);
                     assertThat(e.getMessage()).startsWith("line " + line + ": ").contains(fragment);
                 });
+        String message = catchThrowableOfType(SqlSplitException.class, () -> SqlSplitter.split(body, 1, syntax))
+                .getMessage();
+        assertThatThrownBy(() -> SqlSplitter.check(body, 1, syntax)).as("the load-time check fails the same way")
+                .isInstanceOf(SqlSplitException.class).hasMessage(message);
     }
 
     @Test

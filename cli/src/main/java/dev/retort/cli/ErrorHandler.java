@@ -1,0 +1,139 @@
+package dev.retort.cli;
+
+import dev.retort.RetortException;
+import dev.retort.cli.output.Json;
+import dev.retort.cli.settings.Masking;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The one boundary where errors become output: a single line on stderr (the stack trace too
+ * with {@code --verbose}), under {@code --json} also {@code {"error": {"type", "message"}}} on
+ * stdout, and the exit code: {@link ExitCodes#USAGE} for a wrong command line,
+ * {@link ExitCodes#ERROR} for everything else. Passwords are masked in every message.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    private final RetortCommand root;
+
+    ErrorHandler(RetortCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine command = ex.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName();
+        StringBuilder line = new StringBuilder(name).append(": error: ").append(usageMessage(ex));
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            // picocli lists every loosely similar name, best first; the best one is the useful hint.
+            line.append(" Did you mean: ").append(unmatched.getSuggestions().get(0)).append('?');
+        }
+        line.append(" (see '").append(name).append(" --help')");
+        String message = Masking.maskMessage(line.toString(), root.passwordToMask());
+        if (Arrays.asList(args).contains("--json")) {
+            printJson("UsageError", Masking.maskMessage(usageMessage(ex), root.passwordToMask()));
+        }
+        root.environment().err().println(message);
+        return ExitCodes.USAGE;
+    }
+
+    /** picocli's words, except for an unknown subcommand, which it calls an "unmatched argument". */
+    private static String usageMessage(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                && !ex.getCommandLine().getSubcommands().isEmpty() && !unmatched.getUnmatched().isEmpty()) {
+            return "Unknown command '" + unmatched.getUnmatched().get(0) + "'.";
+        }
+        return oneLine(ex.getMessage());
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        String password = root.passwordToMask();
+        String message = Masking.maskMessage(describe(ex), password);
+        if (jsonRequested(parseResult)) {
+            printJson(typeOf(ex), message);
+        }
+        PrintWriter err = root.environment().err();
+        err.println("FAILED: " + message);
+        if (root.verbose()) {
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(Masking.maskMessage(trace.toString(), password));
+        }
+        return ExitCodes.ERROR;
+    }
+
+    private void printJson(String type, String message) {
+        PrintWriter out = root.environment().out();
+        out.println(Json.write(new ErrorDocument(new ErrorDocument.Error(type, message))));
+    }
+
+    /** The {@code --json} error shape of DESIGN.md. */
+    record ErrorDocument(Error error) {
+        record Error(String type, String message) {
+        }
+    }
+
+    private static boolean jsonRequested(ParseResult parseResult) {
+        for (ParseResult current = parseResult; current != null; current = current.subcommand()) {
+            if (current.hasMatchedOption("--json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Retort's own exceptions are written for users; anything else gets its kind in front. */
+    static String describe(Throwable ex) {
+        // Retort's own exceptions, and the engine's setting checks (IllegalArgumentException),
+        // are written for users already.
+        if (ex instanceof RetortException || (ex instanceof IllegalArgumentException && ex.getMessage() != null)) {
+            return oneLine(ex.getMessage());
+        }
+        SQLException sql = find(ex, SQLException.class);
+        if (sql != null) {
+            return "The database reported an error: " + oneLine(sql.getMessage())
+                    + (sql.getSQLState() == null ? "" : " (SQL state " + sql.getSQLState() + ")");
+        }
+        String text = ex.getMessage() == null ? ex.getClass().getName() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+        return oneLine(text) + " (run with --verbose for the stack trace)";
+    }
+
+    static String typeOf(Throwable ex) {
+        if (!(ex instanceof RetortException) && find(ex, SQLException.class) != null) {
+            return "DatabaseException";
+        }
+        return ex.getClass().getSimpleName();
+    }
+
+    private static <T extends Throwable> T find(Throwable ex, Class<T> type) {
+        for (Throwable current = ex; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return type.cast(current);
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** Messages may span lines (drivers love that); the CLI promises one. */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        List<String> parts = Arrays.stream(message.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return String.join(" ", parts);
+    }
+}
