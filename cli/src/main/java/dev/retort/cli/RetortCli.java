@@ -12,11 +12,6 @@ public final class RetortCli {
     }
 
     public static void main(String[] args) {
-        // slf4j-simple reads its level once, when the first logger is made; only the real
-        // process sets it, so in-process callers keep their own logging.
-        if (java.util.Arrays.asList(args).contains("--verbose")) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-        }
         System.exit(execute(CliEnvironment.system(), args));
     }
 

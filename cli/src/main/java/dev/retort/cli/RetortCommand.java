@@ -129,6 +129,14 @@ public final class RetortCommand implements Callable<Integer> {
             Settings settings = new SettingsResolver(environment.workingDirectory(), environment.variables())
                     .resolve(flags());
             workspace = new Workspace(environment, settings);
+            if (verbose) {
+                // Where each setting came from is the first question when the CLI reaches the
+                // wrong database; stderr keeps --json output clean.
+                environment.err().println("Settings: url=" + (settings.url() == null ? "(none)" : settings.maskedUrl() + " from " + settings.sourceOf("url"))
+                        + (settings.user() == null ? "" : "; user=" + settings.user() + " from " + settings.sourceOf("user"))
+                        + (settings.password() == null ? "" : "; password=*** from " + settings.sourceOf("password"))
+                        + "; locations=" + String.join(",", settings.locations()) + " from " + settings.sourceOf("locations"));
+            }
         }
         return workspace;
     }

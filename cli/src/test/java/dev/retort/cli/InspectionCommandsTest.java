@@ -113,6 +113,8 @@ class InspectionCommandsTest {
                 "b2b2b2b2b2b2 (branchpoint)",
                 "             -> c3c3c3c3c3c3 (head)",
                 "             -> d4d4d4d4d4d4 (side) (head)");
+        assertThat(project.run("branches", "-v").out()).contains("Rev: b2b2b2b2b2b2 (branchpoint)",
+                "Branches into: c3c3c3c3c3c3, d4d4d4d4d4d4", "             -> d4d4d4d4d4d4 (side) (head), side branch");
         JsonNode branches = JSON.readTree(project.run("branches", "--json").out());
         assertThat(branches.get("branchPoints").get(0).get("revision").asString()).isEqualTo("b2b2b2b2b2b2");
         assertThat(branches.get("branchPoints").get(0).get("children").toString())

@@ -100,11 +100,11 @@ class RevisionAndMergeTest {
                 Files.readString(project.migrations().resolve("s1de_side.sql"))
                         .replace("-- +upgrade\n", "-- +upgrade\nCREATE TABLE side (id INT);\n")
                         .replace("-- +downgrade\n", "-- +downgrade\nDROP TABLE side;\n"));
-        Cli.Result merge = project.run("merge", "heads", "-m", "merge side", "--rev-id", "m3rge");
+        Cli.Result merge = project.run("merge", "heads", "-m", "merge side", "--rev-id", "m3rge", "--branch-label", "joined");
         assertThat(merge.exitCode()).as(merge.toString()).isEqualTo(ExitCodes.OK);
         assertThat(Files.readString(project.migrations().resolve("m3rge_merge_side.sql")))
-                .contains("-- revises: c3c3c3c3c3c3, s1de");
-        assertThat(project.run("heads").out().strip()).isEqualTo("m3rge (head)");
+                .contains("-- revises: c3c3c3c3c3c3, s1de", "-- branch-labels: joined");
+        assertThat(project.run("heads").out().strip()).isEqualTo("m3rge (joined) (head)");
         Cli.Result upgrade = project.run("upgrade", "head");
         assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(ExitCodes.OK);
         assertThat(upgrade.out()).contains("Running upgrade c3c3c3c3c3c3, s1de -> m3rge, merge side");

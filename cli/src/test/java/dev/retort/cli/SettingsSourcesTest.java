@@ -66,6 +66,34 @@ class SettingsSourcesTest {
     }
 
     @Test
+    void userAndPasswordComeFromFlagsOrVariables() throws Exception {
+        String url = h2("secured");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "owner", "s3cret-pass")) {
+            connection.createStatement().execute("CREATE SCHEMA app");
+        }
+        Project project = new Project(folder, url).linear();
+        Cli.Result flags = project.run("stamp", "a1a1", "--user", "owner", "--password", "s3cret-pass", "--schema", "APP");
+        assertThat(flags.exitCode()).as(flags.toString()).isEqualTo(ExitCodes.OK);
+        Cli.Result verbose = project.run("current", "--user", "owner", "--password", "s3cret-pass", "--schema", "APP",
+                "--verbose");
+        assertThat(verbose.err()).contains("Settings: url=" + url + " from RETORT_URL; user=owner from --user; "
+                + "password=*** from --password; locations=filesystem:").doesNotContain("s3cret-pass");
+        Cli.Result variables = project.cli().env("RETORT_USER", "owner").env("RETORT_PASSWORD", "s3cret-pass")
+                .env("RETORT_SCHEMA", "APP").run("current");
+        assertThat(variables.exitCode()).as(variables.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(variables.out().strip()).isEqualTo("a1a1a1a1a1a1");
+    }
+
+    @Test
+    void locationsComeFromTheVariable() throws Exception {
+        Project project = new Project(folder).linear();
+        Path elsewhere = Files.createDirectories(folder.resolve("elsewhere"));
+        Files.move(project.migrations().resolve("a1a1a1a1a1a1_create_accounts.sql"), elsewhere.resolve("a1.sql"));
+        Cli.Result heads = project.cli().env("RETORT_LOCATIONS", "elsewhere").run("heads");
+        assertThat(heads.out().strip()).isEqualTo("a1a1a1a1a1a1 (head)");
+    }
+
+    @Test
     void globalOptionsWorkBeforeAndAfterTheCommand() {
         Project project = new Project(folder, h2("either")).linear();
         assertThat(new Cli(folder).run("--url", project.url(), "upgrade", "a1a1").exitCode()).isEqualTo(ExitCodes.OK);

@@ -91,6 +91,83 @@ class ScriptLoaderTest {
     }
 
     @Test
+    void aFolderInAClassFolderAndInAJarLoadsAsOneInNameOrder() throws IOException {
+        Path classes = Files.createDirectories(temp.resolve("classes/db/migrations/sub"));
+        Files.writeString(classes.resolve("c3_third.sql"), file("c3", "b2"));
+        Path jar = jar(temp.resolve("lib.jar"), Map.of(
+                "db/migrations/b2_second.sql", file("b2", "a1"),
+                "db/migrations/a1_first.sql", file("a1", "base"),
+                "db/other/x1_elsewhere.sql", file("x1", "base")));
+        try (URLClassLoader classLoader = new URLClassLoader(new URL[] {temp.resolve("classes").toUri().toURL(),
+            jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            List<MigrationScript> scripts = new ScriptLoader(classLoader).load(List.of("classpath:db/migrations"));
+            assertThat(scripts).extracting(MigrationScript::location).containsExactly(
+                    "classpath:db/migrations/a1_first.sql", "classpath:db/migrations/b2_second.sql",
+                    "classpath:db/migrations/sub/c3_third.sql");
+            assertThat(scripts).extracting(MigrationScript::path).containsOnlyNulls();
+            assertThat(scripts.get(2).checksum()).isEqualTo(
+                    Checksums.sha256(file("c3", "b2").getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void classFoldersAndJarsListTheFilesThatSpringsResolverFinds() throws IOException {
+        Path classes = Files.createDirectories(temp.resolve("classes/db/migrations/sub/deeper"));
+        Files.writeString(classes.resolve("c3_third.sql"), file("c3", "b2"));
+        Files.writeString(classes.resolve("notes.txt"), "not a migration");
+        Files.writeString(temp.resolve("classes/db/migrations/.d4_hidden.sql"), file("d4", "c3"));
+        Path jar = jar(temp.resolve("lib.jar"), Map.of(
+                "db/migrations/b2_second.sql", file("b2", "a1"),
+                "db/migrations/2026/a1_first.sql", file("a1", "base"),
+                "db/migrations/readme.md", "not a migration",
+                "db/migrations-old/x1_other.sql", file("x1", "base")));
+        try (URLClassLoader classLoader = new URLClassLoader(new URL[] {temp.resolve("classes").toUri().toURL(),
+            jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            List<MigrationScript> listed = new ScriptLoader(classLoader, false).load(List.of("classpath:db/migrations"));
+            List<MigrationScript> bySpring = new ScriptLoader(classLoader, true).load(List.of("classpath:db/migrations"));
+            assertThat(listed).extracting(MigrationScript::location).containsExactly(
+                    "classpath:db/migrations/.d4_hidden.sql", "classpath:db/migrations/2026/a1_first.sql",
+                    "classpath:db/migrations/b2_second.sql", "classpath:db/migrations/sub/deeper/c3_third.sql");
+            assertThat(listed).isEqualTo(bySpring);
+        }
+    }
+
+    @Test
+    void theSameFileInAClassFolderAndInAJarNamesBothCopies() throws IOException {
+        Path classes = Files.createDirectories(temp.resolve("classes/db/migrations"));
+        Files.writeString(classes.resolve("a1_first.sql"), file("a1", "base"));
+        Path jar = jar(temp.resolve("lib.jar"), Map.of("db/migrations/a1_first.sql", file("a1", "base")));
+        try (URLClassLoader classLoader = new URLClassLoader(new URL[] {jar.toUri().toURL(),
+            temp.resolve("classes").toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            assertThat(problems(new ScriptLoader(classLoader), "classpath:db/migrations")).singleElement()
+                    .extracting(ScriptProblem::message).asString()
+                    .contains("(the same name twice on the class path: "
+                            + classes.resolve("a1_first.sql").toUri().toURL().toExternalForm() + " and jar:"
+                            + jar.toUri().toURL().toExternalForm() + "!/db/migrations/a1_first.sql; remove one copy");
+        }
+    }
+
+    @Test
+    void linkedFoldersInAClassFolderAreFollowedAndFoldersNamedLikeFilesAreNotFiles() throws IOException {
+        Path migrations = Files.createDirectories(temp.resolve("classes/db/migrations"));
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("b2_second.sql"), file("b2", "a1"));
+        Files.createSymbolicLink(migrations.resolve("linked"), elsewhere);
+        Files.writeString(migrations.resolve("a1_first.sql"), file("a1", "base"));
+        Files.writeString(Files.createDirectories(migrations.resolve("old.sql")).resolve("c3_third.sql"),
+                file("c3", "b2"));
+        try (URLClassLoader classLoader = new URLClassLoader(new URL[] {temp.resolve("classes").toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            assertThat(new ScriptLoader(classLoader).load(List.of("classpath:db/migrations")))
+                    .extracting(MigrationScript::location).containsExactly("classpath:db/migrations/a1_first.sql",
+                            "classpath:db/migrations/linked/b2_second.sql", "classpath:db/migrations/old.sql/c3_third.sql");
+        }
+        assertThat(loader.load(List.of("filesystem:" + migrations))).extracting(MigrationScript::location)
+                .containsExactly(migrations.resolve("a1_first.sql").toString(),
+                        migrations.resolve("old.sql/c3_third.sql").toString());
+    }
+
+    @Test
     void loadsAFilesystemFolderRecursivelyWithAbsoluteLocations() throws IOException {
         Path folder = Files.createDirectories(temp.resolve("migrations/nested"));
         Files.writeString(temp.resolve("migrations/b2_second.sql"), file("b2", "a1"));
