@@ -145,20 +145,29 @@ public final class BenchmarkMain {
         }
     }
 
+    /**
+     * Runs alternate between the tools (run 1: A, B, C; run 2: B, C, A; ...) so that drift in
+     * the machine's load, and what one tool's dropped schemas leave the database to clean up,
+     * fall on every tool alike instead of on whichever tool happens to run next.
+     */
     private void freshApply(Path work) throws Exception {
         for (int n : options.sizes()) {
             Workload workload = new Workload(n);
             Workload.Layout layout = workload.writeAll(work.resolve("n" + n));
             for (Target.Kind kind : options.databases()) {
-                for (String name : options.tools()) {
-                    Tool tool = Tool.byName(name, workload);
-                    List<Double> samples = new ArrayList<>();
-                    for (int run = 0; run < options.runs(); run++) {
+                List<Tool> tools = options.tools().stream().map(name -> Tool.byName(name, workload)).toList();
+                Map<String, List<Double>> samples = new LinkedHashMap<>();
+                tools.forEach(tool -> samples.put(tool.name(), new ArrayList<>()));
+                for (int run = 0; run < options.runs(); run++) {
+                    for (int i = 0; i < tools.size(); i++) {
+                        Tool tool = tools.get((run + i) % tools.size());
                         try (Target target = Target.create(kind, false)) {
-                            samples.add(applyOnce(tool, target, layout));
+                            samples.get(tool.name()).add(applyOnce(tool, target, layout));
                         }
                     }
-                    Stats stats = new Stats(samples);
+                }
+                for (Tool tool : tools) {
+                    Stats stats = new Stats(samples.get(tool.name()));
                     report.fresh(kind, n, tool.name(), stats);
                     log(String.format(Locale.ROOT, "fresh apply N=%d %s %s: median %.1f ms", n, kind, tool.name(),
                             stats.median()));

@@ -70,7 +70,8 @@ final class Report {
           .append("  connection with one commit per revision and keeps no record (the floor).\n")
           .append("- In-process numbers are medians of ").append(options.runs()).append(" runs after ")
           .append(options.warmup()).append(" warm-up runs of every tool on the same code paths; each fresh-apply\n")
-          .append("  run gets a new in-memory H2 database or a new PostgreSQL schema. Every tool gets the same warmed-up\n")
+          .append("  run gets a new in-memory H2 database or a new PostgreSQL schema, and the tools take turns run by run\n")
+          .append("  (A, B, C, then B, C, A, ...) so load drift hits them alike. Every tool gets the same warmed-up\n")
           .append("  HikariCP pool; the time covers configuring the tool (reading its scripts) and migrating.\n")
           .append("- Harness: a plain one rather than JMH (each sample is a whole migration run against a fresh\n")
           .append("  database, i.e. JMH's single-shot mode, and two measurements need separate processes).\n\n");

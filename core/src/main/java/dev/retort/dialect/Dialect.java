@@ -100,4 +100,14 @@ public interface Dialect {
      *                                         and, where the database can tell, who holds the lock
      */
     MigrationLock lock(Connection connection, String schema, String versionTable, Duration timeout) throws SQLException;
+
+    /**
+     * Whether a revision's version-table change and history row go to the database as one batch
+     * of literal statements (one round trip: right for a server across a network) rather than as
+     * prepared statements reused for every revision (right for a database in the same process,
+     * where no round trip is saved and parsing new SQL text for every revision is the cost).
+     */
+    default boolean literalBookkeepingBatch() {
+        return true;
+    }
 }

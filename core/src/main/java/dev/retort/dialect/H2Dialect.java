@@ -67,6 +67,12 @@ public final class H2Dialect extends AbstractDialect {
                 + "success BOOLEAN NOT NULL)";
     }
 
+    /** Usually embedded: parsing a fresh INSERT and UPDATE per revision costs more than the round trip a batch saves. */
+    @Override
+    public boolean literalBookkeepingBatch() {
+        return false;
+    }
+
     @Override
     public boolean lockNeedsOwnConnection() {
         return true;

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a plan's steps on one connection. Per revision: its statements through one plain
- * {@link Statement}, then the version-table change and the history row as one batch, then one
- * commit (transaction mode {@code per-migration}). No metadata queries and no re-reading of
+ * {@link Statement}, then the version-table change and the history row ({@link Bookkeeping}: one
+ * batch, or reused prepared statements on H2), then one commit (transaction mode {@code per-migration}). No metadata queries and no re-reading of
  * the version table: the plan already says what each step leaves behind.
  */
 public final class Executor {
@@ -86,12 +86,14 @@ public final class Executor {
         }
         List<AppliedRevision> applied = new ArrayList<>();
         boolean originalAutoCommit = connection.getAutoCommit();
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement();
+             Bookkeeping bookkeeping = new Bookkeeping(connection, statement, versionTable, historyTable, appliedBy,
+                     dialect.literalBookkeepingBatch())) {
             setAutoCommit(connection, mode == TransactionMode.NONE);
             for (int i = 0; i < works.size(); i++) {
                 Step step = plan.steps().get(i);
                 RevisionWork work = works.get(i);
-                applied.add(runStep(connection, statement, plan, step, work));
+                applied.add(runStep(connection, statement, bookkeeping, plan, step, work));
             }
             if (mode == TransactionMode.ALL) {
                 connection.commit();
@@ -102,8 +104,8 @@ public final class Executor {
         return applied;
     }
 
-    private AppliedRevision runStep(Connection connection, Statement statement, Plan plan, Step step, RevisionWork work)
-            throws SQLException {
+    private AppliedRevision runStep(Connection connection, Statement statement, Bookkeeping bookkeeping, Plan plan,
+                                    Step step, RevisionWork work) throws SQLException {
         boolean oneTransaction = mode == TransactionMode.ALL;
         if (!oneTransaction) {
             setAutoCommit(connection, !statementsInTransaction(work));
@@ -123,7 +125,7 @@ public final class Executor {
                 setAutoCommit(connection, false);
             }
             long durationMs = (System.nanoTime() - started) / 1_000_000;
-            writeBookkeeping(statement, step, work, durationMs);
+            bookkeeping.write(step, work, durationMs);
             if (!oneTransaction) {
                 connection.commit();
             }
@@ -134,28 +136,13 @@ public final class Executor {
             throw failure;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("Running {} {} -> {}, {} ({} ms)", work.direction().label(), from(work), to(work), work.message(),
-                took.toMillis());
+        if (LOG.isInfoEnabled()) { // from/to join lists: skip that per revision when the line is not written
+            LOG.info("Running {} {} -> {}, {} ({} ms)", work.direction().label(), from(work), to(work), work.message(),
+                    took.toMillis());
+        }
         AppliedRevision result = new AppliedRevision(work.revision(), work.direction(), work.message(), took);
         listeners.revisionApplied(result);
         return result;
-    }
-
-    /** The version-table change and the history row, sent as one batch (one round trip on PostgreSQL). */
-    private void writeBookkeeping(Statement statement, Step step, RevisionWork work, long durationMs) throws SQLException {
-        List<VersionTable.Change> changes = versionTable.changes(step.headsBefore(), step.headsAfter());
-        for (VersionTable.Change change : changes) {
-            statement.addBatch(change.sql());
-        }
-        statement.addBatch(historyTable.insertSql(work.revision(), work.direction().label(), work.message(),
-                work.checksum(), appliedBy, durationMs, true));
-        int[] counts;
-        try {
-            counts = statement.executeBatch();
-        } finally {
-            statement.clearBatch();
-        }
-        checkCounts(changes, counts, step);
     }
 
     static void checkCounts(List<VersionTable.Change> changes, int[] counts, Step step) throws SQLException {

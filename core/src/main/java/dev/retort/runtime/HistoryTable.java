@@ -67,6 +67,15 @@ public final class HistoryTable {
                 + durationMs + ", " + (success ? "TRUE" : "FALSE") + ")";
     }
 
+    /**
+     * {@link #insertSql} with parameters: revision, operation, message, checksum, [applied by,]
+     * duration, success; applied by is a parameter only when {@code currentUser} is false.
+     */
+    String parameterisedInsertSql(boolean currentUser) {
+        return "INSERT INTO " + qualifiedName + " (revision, operation, message, checksum, applied_by, duration_ms, success) "
+                + "VALUES (?, ?, ?, ?, " + (currentUser ? dialect.currentUserExpression() : "?") + ", ?, ?)";
+    }
+
     /** All rows, newest first; empty when the table does not exist. */
     public List<HistoryEntry> read(Connection connection) throws SQLException {
         String sql = "SELECT id, revision, operation, message, checksum, applied_at, applied_by, duration_ms, success FROM "

@@ -47,7 +47,8 @@ public final class MigrateOperation {
             Connection connection = session.connection();
             try {
                 return session.lockTemplate().execute(connection, config.dataSource(), () -> {
-                    List<String> rows = prepare(session, operation);
+                    Prepared prepared = prepare(session, operation);
+                    List<String> rows = prepared.rows();
                     List<String> unknown = UnknownRevisions.find(rows, scripts);
                     if (!unknown.isEmpty()) {
                         throw UnknownRevisions.exception(unknown, session, operation.label());
@@ -55,7 +56,8 @@ public final class MigrateOperation {
                     Plan plan = operation == Operation.UPGRADE
                             ? scripts.planner().upgrade(rows, target)
                             : scripts.planner().downgrade(rows, target);
-                    if (operation == Operation.UPGRADE && config.validateChecksums()) {
+                    // Tables created just now hold no checksums to compare: skip the query on a first run.
+                    if (operation == Operation.UPGRADE && config.validateChecksums() && !prepared.created()) {
                         refuseDrift(session);
                     }
                     List<RevisionWork> works = RevisionWorks.forPlan(plan, scripts, session.dialect());
@@ -81,20 +83,23 @@ public final class MigrateOperation {
      * The version table's rows, creating the tables on first use. A non-empty schema without
      * a version table is stamped at the baseline revision when one is configured, else refused.
      */
-    private List<String> prepare(Session session, Operation operation) throws SQLException {
+    private Prepared prepare(Session session, Operation operation) throws SQLException {
         Connection connection = session.connection();
         List<String> rows = session.versions().read(connection);
         if (rows != null) {
-            return rows;
+            return new Prepared(rows, false);
         }
         if (operation == Operation.DOWNGRADE) {
-            return List.of(); // nothing was ever applied here; the planner says what that means for the target
+            // nothing was ever applied here; the planner says what that means for the target
+            return new Prepared(List.of(), false);
         }
         List<String> foreign = new ArrayList<>();
+        boolean historyExisted = false;
         for (String table : session.dialect().tables(connection, session.schema())) {
             if (!session.isOwnTable(table)) {
                 foreign.add(table);
             }
+            historyExisted |= session.isHistoryTable(table);
         }
         String baseline = config.baselineRevision();
         if (!foreign.isEmpty() && baseline == null) {
@@ -109,7 +114,7 @@ public final class MigrateOperation {
         session.versions().create(connection);
         session.history().create(connection);
         if (foreign.isEmpty() || baseline == null) {
-            return List.of();
+            return new Prepared(List.of(), !historyExisted);
         }
         MigrationScript script = scripts.script(baseline);
         try (Statement statement = connection.createStatement()) {
@@ -126,7 +131,11 @@ public final class MigrateOperation {
         }
         org.slf4j.LoggerFactory.getLogger("dev.retort").info("Schema {} had tables but no version table: stamped the "
                 + "baseline revision {} (retort.baseline-revision)", session.schema(), baseline);
-        return List.of(baseline);
+        return new Prepared(List.of(baseline), !historyExisted);
+    }
+
+    /** The version table's rows, and whether this run created the history table (so it holds no checksums yet). */
+    private record Prepared(List<String> rows, boolean created) {
     }
 
     private void refuseDrift(Session session) throws SQLException {

@@ -93,6 +93,11 @@ public final class Session implements AutoCloseable {
         return t.equals(version) || t.equals(config.historyTable().toLowerCase(Locale.ROOT)) || t.equals(version + "_lock");
     }
 
+    /** Whether {@code table} (as the database lists it) is the history table. */
+    boolean isHistoryTable(String table) {
+        return table.equalsIgnoreCase(config.historyTable());
+    }
+
     /** A database error during {@code what}, as a sentence. */
     public RetortException databaseError(String what, SQLException e) {
         return new RetortException("Database error while " + what + " (schema " + schema + "): SQL state "

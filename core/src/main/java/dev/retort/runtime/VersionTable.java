@@ -18,8 +18,12 @@ import java.util.TreeSet;
  */
 public final class VersionTable {
 
-    /** One write to the version table and the number of rows it must touch (Alembic checks this too). */
-    public record Change(String sql, int expectedRows, String description) {
+    /**
+     * One write to the version table and the number of rows it must touch (Alembic checks this
+     * too): {@code removed} becomes {@code added} (UPDATE), {@code removed} goes (DELETE, added
+     * null) or {@code added} comes (INSERT, removed null). {@code sql} is the same write as literal SQL.
+     */
+    public record Change(String sql, int expectedRows, String description, String removed, String added) {
     }
 
     private final Dialect dialect;
@@ -95,17 +99,28 @@ public final class VersionTable {
         for (int i = 0; i < pairs; i++) {
             changes.add(new Change("UPDATE " + qualifiedName + " SET version_num = " + dialect.stringLiteral(added.get(i))
                     + " WHERE version_num = " + dialect.stringLiteral(removed.get(i)), 1,
-                    "change row " + removed.get(i) + " to " + added.get(i)));
+                    "change row " + removed.get(i) + " to " + added.get(i), removed.get(i), added.get(i)));
         }
         for (int i = pairs; i < removed.size(); i++) {
             changes.add(new Change("DELETE FROM " + qualifiedName + " WHERE version_num = "
-                    + dialect.stringLiteral(removed.get(i)), 1, "delete row " + removed.get(i)));
+                    + dialect.stringLiteral(removed.get(i)), 1, "delete row " + removed.get(i), removed.get(i), null));
         }
         for (int i = pairs; i < added.size(); i++) {
             changes.add(new Change("INSERT INTO " + qualifiedName + " (version_num) VALUES ("
-                    + dialect.stringLiteral(added.get(i)) + ")", 1, "insert row " + added.get(i)));
+                    + dialect.stringLiteral(added.get(i)) + ")", 1, "insert row " + added.get(i), null, added.get(i)));
         }
         return changes;
+    }
+
+    /** {@link Change}s as a statement with parameters: the removed row, then the added row where both apply. */
+    String parameterisedSql(Change change) {
+        if (change.removed() != null && change.added() != null) {
+            return "UPDATE " + qualifiedName + " SET version_num = ? WHERE version_num = ?";
+        }
+        if (change.removed() != null) {
+            return "DELETE FROM " + qualifiedName + " WHERE version_num = ?";
+        }
+        return "INSERT INTO " + qualifiedName + " (version_num) VALUES (?)";
     }
 
     /** False only when the dialect wants the metadata asked first and the table is not there. */

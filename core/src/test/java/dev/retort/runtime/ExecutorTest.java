@@ -187,6 +187,32 @@ class ExecutorTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    void historyRecordsTheConfiguredAppliedByAndEachStepOfABranchAndMerge(TestDatabase.Kind kind) throws SQLException {
+        try (TestDatabase db = TestDatabase.of(kind); Connection connection = db.connect()) {
+            Fixture f = new Fixture(connection, db.schema(), TransactionMode.PER_MIGRATION);
+            Executor executor = new Executor(f.dialect, f.versions, f.history, TransactionMode.PER_MIGRATION, "deployer",
+                    new Listeners(List.of()));
+            // a1 -> (b2, c3) -> m4: an insert, an update, an insert next to a row, a merge (delete + update).
+            executor.execute(connection, upgrade(List.of(),
+                    step("a1", List.of(), List.of("a1")),
+                    step("b2", List.of("a1"), List.of("b2")),
+                    step("c3", List.of("b2"), List.of("b2", "c3")),
+                    step("m4", List.of("b2", "c3"), List.of("m4"))),
+                    List.of(work("a1", List.of(), true), work("b2", List.of("a1"), true), work("c3", List.of("a1"), true),
+                            work("m4", List.of("b2", "c3"), true)));
+
+            assertThat(f.versions.read(connection)).containsExactly("m4");
+            assertThat(f.history.read(connection)).extracting(HistoryEntry::revision).containsExactly("m4", "c3", "b2", "a1");
+            assertThat(f.history.read(connection)).allSatisfy(e -> {
+                assertThat(e.appliedBy()).isEqualTo("deployer");
+                assertThat(e.message()).isEqualTo("make " + e.revision());
+                assertThat(e.success()).isTrue();
+            });
+        }
+    }
+
     private static final class Fixture {
         final Dialect dialect;
         final VersionTable versions;
