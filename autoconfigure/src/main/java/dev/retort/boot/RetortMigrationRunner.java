@@ -135,7 +135,8 @@ public class RetortMigrationRunner {
     private void skip(List<String> unknown, Status current) {
         String message = "The database is at revision(s) " + unknown + " that this build's migrations do not contain"
                 + " (an older build during a rolling deploy?); Retort does not migrate it."
-                + " Deploy the build that has these revisions, or stamp the database with `retort stamp`.";
+                + " Deploy the build that has these revisions, or, if they are gone for good, stamp the database"
+                + " with `retort stamp <revision> --purge`.";
         log.warn(message);
         tracker.runnerSkipped(unknown, current, message);
     }

@@ -143,7 +143,7 @@ public final class MigrateOperation {
                 ChecksumCheck.find(session.connection(), session.history(), scripts));
         if (!mismatches.isEmpty()) {
             throw new ChecksumMismatchException("Refusing to upgrade: " + mismatches.size() + " applied migration "
-                    + (mismatches.size() == 1 ? "file has" : "files have") + " changed since they ran:\n  "
+                    + (mismatches.size() == 1 ? "file has changed since it ran" : "files have changed since they ran") + ":\n  "
                     + mismatches.stream().map(ChecksumMismatch::describe).collect(Collectors.joining("\n  "))
                     + "\nRestore the files, or, if the change is intended (a comment, formatting), record the new "
                     + "checksums with `retort repair`; retort.validate-checksums=false skips this check.", mismatches);

@@ -65,7 +65,7 @@ public class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortExcepti
         }
         if (cause instanceof UnknownRevisionException) {
             return "The database is at revisions this build does not contain. Deploy the build that has them, or,"
-                    + " if they were removed on purpose, stamp the database with `retort stamp <revision>`.";
+                    + " if they were removed on purpose, stamp the database with `retort stamp <revision> --purge`.";
         }
         if (cause instanceof MigrationException) {
             return "Fix the statement in the migration file named above and restart. Revisions before it stay"

@@ -1,0 +1,2 @@
+/** Tests that keep the user documentation (README.md and docs/*.md) consistent. Not public API. */
+package dev.retort.docs;
