@@ -320,7 +320,9 @@ public final class ScriptLoader {
             jar.setUseCaches(false);
             String prefix = jar.getEntryName() == null ? "" : jar.getEntryName();
             prefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-            // Read while the jar is open; only parsing is left for later.
+            // Read while the jar is open; only parsing is left for the parallel stage. Reading in
+            // that stage instead was measured slower: JarFile.getInputStream and the entry streams
+            // synchronise on the jar, so threads only queue for it.
             try (JarFile jarFile = jar.getJarFile()) {
                 Enumeration<JarEntry> entries = jarFile.entries();
                 while (entries.hasMoreElements()) {
