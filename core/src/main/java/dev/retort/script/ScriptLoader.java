@@ -7,7 +7,6 @@ import java.lang.module.ResolvedModule;
 import java.net.JarURLConnection;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.net.URLDecoder;
@@ -282,7 +281,7 @@ public final class ScriptLoader {
         for (Resource root : roots) {
             try {
                 listRoot(base, root, resolver, files);
-            } catch (IOException | UncheckedIOException | URISyntaxException e) {
+            } catch (IOException | UncheckedIOException e) {
                 problems.add(new ScriptProblem(location, 0, "cannot search " + url(root) + " on the class path: "
                         + e.getMessage()));
             }
@@ -300,11 +299,12 @@ public final class ScriptLoader {
      * class path entry is left to Spring.
      */
     private static void listRoot(String base, Resource root, PathMatchingResourcePatternResolver resolver,
-                                 List<SourceFile> files) throws IOException, URISyntaxException {
+                                 List<SourceFile> files) throws IOException {
         URL url = root.getURL();
         String rootUrl = url.toExternalForm().endsWith("/") ? url.toExternalForm() : url.toExternalForm() + "/";
         if ("file".equals(url.getProtocol())) {
-            Path folder = Path.of(url.toURI());
+            // Spring's getFile also copes with file URLs that are not valid URIs (unescaped spaces).
+            Path folder = root.getFile().toPath();
             // Spring follows links in class folders; Files.find then hands over the target's attributes.
             try (Stream<Path> found = Files.find(folder, Integer.MAX_VALUE, (p, attributes) ->
                     attributes.isRegularFile() && p.getFileName().toString().endsWith(".sql"),

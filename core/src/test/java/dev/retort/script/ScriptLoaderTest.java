@@ -133,6 +133,19 @@ class ScriptLoaderTest {
     }
 
     @Test
+    void aClassFolderWithSpacesInItsPathLoadsEvenFromAnUnescapedUrl() throws IOException {
+        Path classes = temp.resolve("my classes");
+        Files.writeString(Files.createDirectories(classes.resolve("db/migrations")).resolve("a1 first.sql"),
+                file("a1", "base"));
+        // Older tools build class path URLs from File.toURL(), which leaves spaces unescaped.
+        try (URLClassLoader classLoader = new URLClassLoader(new URL[] {new URL("file:" + classes + "/")},
+                ClassLoader.getPlatformClassLoader())) {
+            assertThat(new ScriptLoader(classLoader).load(List.of("classpath:db/migrations")))
+                    .extracting(MigrationScript::location).containsExactly("classpath:db/migrations/a1 first.sql");
+        }
+    }
+
+    @Test
     void theSameFileInAClassFolderAndInAJarNamesBothCopies() throws IOException {
         Path classes = Files.createDirectories(temp.resolve("classes/db/migrations"));
         Files.writeString(classes.resolve("a1_first.sql"), file("a1", "base"));
