@@ -130,6 +130,23 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void stampTargetsOnOneLineOfHistoryAreRefusedBeforeTheVersionTableChanges() throws Exception {
+        Retort retort = engine().build();
+        retort.upgrade("a1");
+        int historyRows = retort.history().size();
+
+        assertThatThrownBy(() -> retort.stamp(List.of("b1", "d1"), false))
+                .isInstanceOf(dev.retort.graph.InvalidTargetException.class)
+                .hasMessageContaining("Cannot stamp b1 and d1 together")
+                .hasMessageContaining("Stamp only the descendant: d1.");
+        assertThatThrownBy(() -> retort.plan(Operation.STAMP, List.of("d1", "b1"), false))
+                .isInstanceOf(dev.retort.graph.InvalidTargetException.class);
+        assertThat(inspect.versionRows()).containsExactly("a1");
+        assertThat(retort.history()).hasSize(historyRows);
+        assertThat(retort.status().current()).containsExactly("a1");
+    }
+
+    @Test
     void aNonEmptySchemaWithoutVersionTableIsRefusedUnlessABaselineIsConfigured() throws Exception {
         inspect.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50))");
 

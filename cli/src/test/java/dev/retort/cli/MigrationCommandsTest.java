@@ -135,6 +135,36 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void stampPrintsOneAlembicLinePerChangeAndSaysSoWhenNothingChanges() {
+        Cli.Result empty = project.run("stamp", "base");
+        assertThat(empty.exitCode()).as(empty.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(empty.out().lines()).containsExactly("Nothing to do: the version table is already empty (base).");
+
+        project.run("stamp", "a1a1");
+        Cli.Result up = project.run("stamp", "c3c3");
+        assertThat(up.out().lines()).containsExactly("Running stamp_revision a1a1a1a1a1a1 -> c3c3c3c3c3c3");
+        Cli.Result same = project.run("stamp", "head");
+        assertThat(same.out().lines()).containsExactly("Nothing to do: the version table already holds c3c3c3c3c3c3.");
+        Cli.Result plan = project.run("stamp", "base", "--dry-run");
+        assertThat(plan.out()).contains("  stamp_revision c3c3c3c3c3c3 -> \n");
+        Cli.Result down = project.run("stamp", "base");
+        assertThat(down.out().lines()).as("Alembic's line for removing a row").containsExactly("Running stamp_revision c3c3c3c3c3c3 -> ");
+        assertThat(project.versionRows()).isEmpty();
+    }
+
+    @Test
+    void stampRefusesARevisionTogetherWithItsDescendantAndWritesNothing() {
+        project.run("stamp", "a1a1");
+        Cli.Result result = project.run("stamp", "b2b2", "c3c3");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.err()).contains("Cannot stamp b2b2b2b2b2b2 and c3c3c3c3c3c3 together",
+                "Stamp only the descendant: c3c3c3c3c3c3.");
+        assertThat(result.out()).doesNotContain("Running");
+        assertThat(project.versionRows()).containsExactly("a1a1a1a1a1a1");
+        assertThat(project.run("current").exitCode()).as("the table is still usable").isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void stampPurgeReplacesRowsThisProjectDoesNotKnow() {
         project.run("stamp", "head");
         project.execute("UPDATE retort_version SET version_num = 'ffffffffffff'");

@@ -75,6 +75,23 @@ public final class Planner {
     }
 
     /**
+     * The changes {@link #stamp} makes, one per line of history it touches, in the order they
+     * are applied: what Alembic logs as {@code Running stamp_revision FROM -> TO}. Empty when the
+     * stamp changes nothing (the targets already are the rows, or {@code base} on an empty table).
+     */
+    public List<StampChange> stampChanges(Collection<String> rows, List<String> targets, boolean purge) {
+        List<String> start = purge ? List.of() : List.copyOf(rows);
+        for (String t : targets) {
+            refuseRange(t, "stamp");
+        }
+        List<StampChange> changes = new ArrayList<>();
+        for (HeadMaintainer.StampMove move : new StampPlanner(graph).moves(start, targets)) {
+            changes.add(new StampChange(move.from(), move.to()));
+        }
+        return changes;
+    }
+
+    /**
      * The upgrade an offline script covers: {@code FROM:TO} ({@code base:head}, {@code ae10:head})
      * or just {@code TO} (from base). FROM is resolved to the rows the script starts from.
      */

@@ -58,4 +58,46 @@ class StampTest {
     void purgeWithBaseEmptiesTheTable() {
         assertThat(planner.stamp(rows("b c"), List.of("base"), true).resultingHeads()).isEmpty();
     }
+
+    @ParameterizedTest(name = "stamp [{0}] with {1} is refused before anything changes")
+    @CsvSource(delimiter = '|', textBlock = """
+                | a n   | a | n | n
+                | n a   | a | n | n
+            b   | a m   | a | m | m
+                | a b c | a | b | b c
+            """)
+    void targetsOnOneLineOfHistoryAreRefusedNamingBothAndTheDescendantToStamp(String from, String targets,
+            String older, String newer, String suggestion) {
+        assertThatThrownBy(() -> planner.stamp(rows(from == null ? "" : from), rows(targets), false))
+                .isInstanceOf(InvalidTargetException.class)
+                .hasMessageContaining("Cannot stamp " + older + " and " + newer + " together")
+                .hasMessageContaining(newer + " descends from " + older)
+                .hasMessageContaining("Stamp only the descendant: " + suggestion + ".");
+        assertThatThrownBy(() -> planner.stamp(rows(from == null ? "" : from), rows(targets), true))
+                .as("purge starts from an empty table, so nothing excuses the pair")
+                .isInstanceOf(InvalidTargetException.class);
+    }
+
+    @Test
+    void anOlderTargetThatIsAlreadyARowIsLeftAloneAsInAlembic() {
+        assertThat(planner.stamp(rows("a"), rows("a n"), false).resultingHeads()).containsExactly("n");
+    }
+
+    @Test
+    void aTargetBelowTheCurrentRowMovesItDownWithoutPurge() {
+        assertThat(planner.stamp(rows("n"), rows("b"), false).resultingHeads()).containsExactly("b");
+        assertThat(planner.stamp(rows("m"), rows("a"), false).resultingHeads()).containsExactly("a");
+    }
+
+    @Test
+    void stampChangesAreWhatAlembicLogsOneLinePerMoveAndNoneWhenNothingChanges() {
+        assertThat(planner.stampChanges(rows(""), rows("head"), false)).containsExactly(new StampChange(List.of(), List.of("n")));
+        assertThat(planner.stampChanges(rows("a"), rows("n"), false)).containsExactly(new StampChange(List.of("a"), List.of("n")));
+        assertThat(planner.stampChanges(rows("n"), rows("base"), false)).containsExactly(new StampChange(List.of("n"), List.of()));
+        assertThat(planner.stampChanges(rows("b c"), rows("base"), false))
+                .containsExactly(new StampChange(List.of("b"), List.of()), new StampChange(List.of("c"), List.of()));
+        assertThat(planner.stampChanges(rows(""), rows("base"), false)).as("base on an empty table").isEmpty();
+        assertThat(planner.stampChanges(rows("n"), rows("n"), false)).as("already there").isEmpty();
+        assertThat(planner.stampChanges(rows("f00dfeed0000"), rows("b"), true)).containsExactly(new StampChange(List.of(), List.of("b")));
+    }
 }
