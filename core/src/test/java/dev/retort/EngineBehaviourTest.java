@@ -130,20 +130,21 @@ class EngineBehaviourTest {
     }
 
     @Test
-    void stampTargetsOnOneLineOfHistoryAreRefusedBeforeTheVersionTableChanges() throws Exception {
+    void stampTargetsOnOneLineOfHistoryAreWrittenAsAlembicDoesAndTheNextRunNamesTheRepair() throws Exception {
         Retort retort = engine().build();
         retort.upgrade("a1");
-        int historyRows = retort.history().size();
 
-        assertThatThrownBy(() -> retort.stamp(List.of("b1", "d1"), false))
+        assertThat(retort.plan(Operation.STAMP, List.of("b1", "d1"), false).warnings())
+                .singleElement().asString().contains("retort stamp d1 --purge");
+        retort.stamp(List.of("b1", "d1"), false);
+        assertThat(inspect.versionRows()).containsExactlyInAnyOrder("b1", "d1");
+
+        assertThatThrownBy(() -> retort.upgrade("head"))
                 .isInstanceOf(dev.retort.graph.InvalidTargetException.class)
-                .hasMessageContaining("Cannot stamp b1 and d1 together")
-                .hasMessageContaining("Stamp only the descendant: d1.");
-        assertThatThrownBy(() -> retort.plan(Operation.STAMP, List.of("d1", "b1"), false))
-                .isInstanceOf(dev.retort.graph.InvalidTargetException.class);
-        assertThat(inspect.versionRows()).containsExactly("a1");
-        assertThat(retort.history()).hasSize(historyRows);
-        assertThat(retort.status().current()).containsExactly("a1");
+                .hasMessageContaining("retort stamp --purge");
+        retort.stamp(List.of("d1"), true);
+        assertThat(inspect.versionRows()).containsExactly("d1");
+        assertThat(retort.status().current()).containsExactly("d1");
     }
 
     @Test

@@ -42,7 +42,6 @@ final class StampPlanner {
                                 + " stamp 'base' or name the revisions to stamp");
             }
         }
-        refuseTargetsOnOneLine(targets, destinations, filtered);
         if (destinations.isEmpty()) {
             destinations = List.of(IdentifierResolver.NONE);
         }
@@ -75,45 +74,6 @@ final class StampPlanner {
             }
         }
         return moves;
-    }
-
-    /**
-     * Refuses targets of which one is an ancestor of another (through {@code revises}; a
-     * depends-on dependency may legitimately sit in the table beside its dependant). Each such
-     * target would become a row of its own, and a version table holding a revision and its
-     * ancestor is refused by every later command (Alembic writes it, or crashes). A target that
-     * already is a row is left out, as the move loop skips it: {@code stamp a c} from row
-     * {@code a} just moves {@code a} to {@code c}, as in Alembic.
-     */
-    private void refuseTargetsOnOneLine(List<String> targets, List<Integer> destinations, Set<Integer> rows) {
-        List<Integer> moving = new ArrayList<>();
-        for (int dest : destinations) {
-            if (dest >= 0 && !rows.contains(dest) && !moving.contains(dest)) {
-                moving.add(dest);
-            }
-        }
-        for (int older : moving) {
-            for (int newer : moving) {
-                if (older != newer && graph.ancestors(newer, false).get(older)) {
-                    List<String> keep = new ArrayList<>();
-                    for (int d : moving) {
-                        boolean implied = false;
-                        for (int other : moving) {
-                            implied |= other != d && graph.ancestors(other, false).get(d);
-                        }
-                        if (!implied) {
-                            keep.add(graph.id(d));
-                        }
-                    }
-                    throw new InvalidTargetException(String.join(" ", targets), "Cannot stamp " + graph.id(older)
-                            + " and " + graph.id(newer) + " together: " + graph.id(newer) + " descends from "
-                            + graph.id(older) + ", and the version table holds only the newest revision of each line"
-                            + " of history (a row for " + graph.id(older) + " beside " + graph.id(newer)
-                            + " would make every later command fail). Stamp only the descendant: "
-                            + String.join(" ", keep) + ". Nothing was changed.");
-                }
-            }
-        }
     }
 
     private static List<Integer> nonNegative(List<Integer> revisions) {
