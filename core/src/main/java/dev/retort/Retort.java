@@ -248,18 +248,20 @@ public final class Retort {
          * @throws IllegalArgumentException              for a bad setting, naming it
          */
         public Retort build() {
-            requireName(versionTable, "retort.version-table");
-            requireName(historyTable, "retort.history-table");
+            requireName(versionTable, "The version table (retort.version-table, or --version-table on the command line)");
+            requireName(historyTable, "The history table (retort.history-table, or --history-table on the command line)");
             if (versionTable.equalsIgnoreCase(historyTable)) {
-                throw new IllegalArgumentException("retort.version-table and retort.history-table are both '" + versionTable
-                        + "'; they must name different tables.");
+                throw new IllegalArgumentException("The version table and the history table (retort.version-table and "
+                        + "retort.history-table, or --version-table and --history-table on the command line) are both '"
+                        + versionTable + "'; they must name different tables.");
             }
             if (lockTimeout == null || lockTimeout.isNegative()) {
-                throw new IllegalArgumentException("retort.lock-timeout must be zero or positive, was " + lockTimeout + ".");
+                throw new IllegalArgumentException("The lock timeout (retort.lock-timeout, or lockTimeout(...) on the builder) must be zero or positive, was "
+                        + lockTimeout + ".");
             }
             if (locations.isEmpty()) {
-                throw new IllegalArgumentException("retort.locations is empty: name at least one location, e.g. "
-                        + "classpath:db/migrations.");
+                throw new IllegalArgumentException("No migration locations given (retort.locations, or --locations on the command line): name at least "
+                        + "one location, e.g. classpath:db/migrations.");
             }
             if (dialect != null) {
                 Dialects.forName(dialect);

@@ -130,6 +130,24 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void stampTargetsOnOneLineOfHistoryAreWrittenAsAlembicDoesAndTheNextRunNamesTheRepair() throws Exception {
+        Retort retort = engine().build();
+        retort.upgrade("a1");
+
+        assertThat(retort.plan(Operation.STAMP, List.of("b1", "d1"), false).warnings())
+                .singleElement().asString().contains("retort stamp d1 --purge");
+        retort.stamp(List.of("b1", "d1"), false);
+        assertThat(inspect.versionRows()).containsExactlyInAnyOrder("b1", "d1");
+
+        assertThatThrownBy(() -> retort.upgrade("head"))
+                .isInstanceOf(dev.retort.graph.InvalidTargetException.class)
+                .hasMessageContaining("retort stamp --purge");
+        retort.stamp(List.of("d1"), true);
+        assertThat(inspect.versionRows()).containsExactly("d1");
+        assertThat(retort.status().current()).containsExactly("d1");
+    }
+
+    @Test
     void aNonEmptySchemaWithoutVersionTableIsRefusedUnlessABaselineIsConfigured() throws Exception {
         inspect.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50))");
 

@@ -1,8 +1,11 @@
 package dev.retort.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.retort.RetortException;
 import dev.retort.cli.output.Json;
 import dev.retort.cli.settings.Masking;
+import dev.retort.script.ScriptLoadException;
+import dev.retort.script.ScriptProblem;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.SQLException;
@@ -16,7 +19,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The one boundary where errors become output: a single line on stderr (the stack trace too
+ * The one boundary where errors become output: a single {@code FAILED:} line on stderr (followed
+ * by one line per problem when migration files have several; the stack trace too
  * with {@code --verbose}), under {@code --json} also {@code {"error": {"type", "message"}}} on
  * stdout, and the exit code: {@link ExitCodes#USAGE} for a wrong command line,
  * {@link ExitCodes#ERROR} for everything else. Passwords are masked in every message.
@@ -60,11 +64,20 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         String password = root.passwordToMask();
         String message = Masking.maskMessage(describe(ex), password);
+        ScriptLoadException load = find(ex, ScriptLoadException.class);
         if (jsonRequested(parseResult)) {
-            printJson(typeOf(ex), message);
+            printJson(typeOf(ex), message, load == null ? null : problems(load, password));
         }
         PrintWriter err = root.environment().err();
-        err.println("FAILED: " + message);
+        if (load != null && load.problems().size() > 1) {
+            // Several file problems on one line are unreadable: the summary line, then one per problem.
+            err.println("FAILED: " + Masking.maskMessage(firstLine(load.getMessage()), password));
+            for (ScriptProblem problem : load.problems()) {
+                err.println("  - " + Masking.maskMessage(oneLine(problem.toString()), password));
+            }
+        } else {
+            err.println("FAILED: " + message);
+        }
         if (root.verbose()) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
@@ -74,14 +87,35 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     }
 
     private void printJson(String type, String message) {
-        PrintWriter out = root.environment().out();
-        out.println(Json.write(new ErrorDocument(new ErrorDocument.Error(type, message))));
+        printJson(type, message, null);
     }
 
-    /** The {@code --json} error shape of DESIGN.md. */
+    private void printJson(String type, String message, List<ErrorDocument.Problem> problems) {
+        PrintWriter out = root.environment().out();
+        out.println(Json.write(new ErrorDocument(new ErrorDocument.Error(type, message, problems))));
+    }
+
+    private static List<ErrorDocument.Problem> problems(ScriptLoadException load, String password) {
+        return load.problems().stream().map(p -> new ErrorDocument.Problem(p.location(), p.line(),
+                Masking.maskMessage(oneLine(p.message()), password))).toList();
+    }
+
+    /**
+     * The {@code --json} error shape of DESIGN.md; {@code problems} is added (only) for a
+     * {@code ScriptLoadException}, one entry per file problem, so scripts need not parse the message.
+     */
     record ErrorDocument(Error error) {
-        record Error(String type, String message) {
+        record Error(String type, String message, @JsonInclude(JsonInclude.Include.NON_NULL) List<Problem> problems) {
         }
+
+        /** {@code line} is 0 when the problem concerns a whole file or location. */
+        record Problem(String location, int line, String message) {
+        }
+    }
+
+    private static String firstLine(String message) {
+        String[] lines = message.split("\\R", 2);
+        return lines[0].strip();
     }
 
     private static boolean jsonRequested(ParseResult parseResult) {

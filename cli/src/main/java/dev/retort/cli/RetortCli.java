@@ -12,6 +12,7 @@ public final class RetortCli {
     }
 
     public static void main(String[] args) {
+        DriverLogging.configure(DriverLogging.verboseRequested(args));
         System.exit(execute(CliEnvironment.system(), args));
     }
 

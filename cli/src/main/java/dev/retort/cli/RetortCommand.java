@@ -135,7 +135,7 @@ public final class RetortCommand implements Callable<Integer> {
                 environment.err().println("Settings: url=" + (settings.url() == null ? "(none)" : settings.maskedUrl() + " from " + settings.sourceOf("url"))
                         + (settings.user() == null ? "" : "; user=" + settings.user() + " from " + settings.sourceOf("user"))
                         + (settings.password() == null ? "" : "; password=*** from " + settings.sourceOf("password"))
-                        + "; locations=" + String.join(",", settings.locations()) + " from " + settings.sourceOf("locations"));
+                        + "; locations=" + settings.describeLocations());
             }
         }
         return workspace;

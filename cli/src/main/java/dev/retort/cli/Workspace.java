@@ -135,13 +135,19 @@ public final class Workspace {
      * Missing migration folders fail here, with the CLI's way out ({@code retort init}),
      * before the engine reports them as a load problem.
      */
+    /** Where the locations came from, for messages: {@code "locations from --locations"}, {@code "the default location"}. */
+    public String locationsSource() {
+        String source = settings.sourceOf("locations");
+        return source.equals("default") ? "the default location" : "locations from " + source;
+    }
+
     public void requireFolders() {
         for (String location : settings.locations()) {
             if (location.startsWith("filesystem:")) {
                 Path folder = Path.of(location.substring("filesystem:".length()));
                 if (!Files.isDirectory(folder)) {
-                    throw new SettingsException("Migrations folder " + folder + " (locations from "
-                            + settings.sourceOf("locations") + ") " + (Files.exists(folder) ? "is not a folder" : "does not exist")
+                    throw new SettingsException("Migrations folder " + folder + " (" + locationsSource() + ") "
+                            + (Files.exists(folder) ? "is not a folder" : "does not exist")
                             + "; run 'retort init' to create it, or point --locations at your migrations.");
                 }
             }

@@ -148,8 +148,8 @@ class BadInputTest {
     void aMissingMigrationsFolderPointsAtInit() {
         Cli.Result result = new Cli(folder).env("RETORT_URL", "jdbc:h2:file:" + folder.resolve("db")).run("upgrade");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(result.errLine()).contains("Migrations folder " + folder.resolve(Project.MIGRATIONS) + " (locations from default")
-                .contains("does not exist; run 'retort init'");
+        assertThat(result.errLine()).contains("Migrations folder " + folder.resolve(Project.MIGRATIONS)
+                + " (the default location) does not exist; run 'retort init'");
         assertThat(folder.resolve("db.mv.db")).doesNotExist();
     }
 
@@ -192,6 +192,54 @@ class BadInputTest {
                 .contains(project.migrations().resolve("d4d4d4d4d4d4_broken.sql") + " line 3")
                 .contains("did you mean 'message'?");
         assertThat(project.tables()).isEmpty();
+    }
+
+    @Test
+    void severalFileProblemsPrintOneFailedLineAndThenOneLinePerProblem() throws Exception {
+        Project project = new Project(folder).linear();
+        project.write("d4d4d4d4d4d4_broken.sql", """
+                -- revision: d4d4d4d4d4d4
+                -- revises: c3c3c3c3c3c3
+                -- mesage: typo in a header key
+
+                -- +upgrade
+                CREATE TABLE broken (id INT);
+                """);
+        project.write("e5e5e5e5e5e5_open.sql", """
+                -- revision: e5e5e5e5e5e5
+                -- revises: d4d4d4d4d4d4
+
+                -- +upgrade
+                INSERT INTO t VALUES ('never closed);
+                """);
+        Cli.Result result = project.run("upgrade", "head");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.err().lines().toList()).hasSize(3).satisfies(lines -> {
+            assertThat(lines.get(0)).isEqualTo("FAILED: Migration files have 2 problems; nothing was run:");
+            assertThat(lines.get(1)).startsWith("  - " + project.migrations().resolve("d4d4d4d4d4d4_broken.sql") + " line 3: ")
+                    .contains("did you mean 'message'?");
+            assertThat(lines.get(2)).startsWith("  - " + project.migrations().resolve("e5e5e5e5e5e5_open.sql") + " line 5: ");
+        });
+        assertThat(project.tables()).isEmpty();
+
+        Cli.Result json = project.run("upgrade", "head", "--json");
+        JsonNode error = JSON.readTree(json.out()).get("error");
+        assertThat(error.propertyNames()).containsExactly("type", "message", "problems");
+        assertThat(error.get("type").asString()).isEqualTo("ScriptLoadException");
+        assertThat(error.get("message").asString()).doesNotContain("\n").startsWith("Migration files have 2 problems");
+        assertThat(error.get("problems")).hasSize(2);
+        JsonNode first = error.get("problems").get(0);
+        assertThat(first.propertyNames()).containsExactly("location", "line", "message");
+        assertThat(first.get("location").asString()).isEqualTo(project.migrations().resolve("d4d4d4d4d4d4_broken.sql").toString());
+        assertThat(first.get("line").asInt()).isEqualTo(3);
+        assertThat(first.get("message").asString()).startsWith("unknown header key 'mesage'");
+        assertThat(error.get("problems").get(1).get("line").asInt()).isEqualTo(5);
+
+        Files.delete(project.migrations().resolve("d4d4d4d4d4d4_broken.sql"));
+        Files.delete(project.migrations().resolve("e5e5e5e5e5e5_open.sql"));
+        JsonNode other = JSON.readTree(project.run("show", "nope", "--json").out()).get("error");
+        assertThat(other.get("type").asString()).isEqualTo("ResolutionException");
+        assertThat(other.propertyNames()).as("other errors keep DESIGN.md's shape").containsExactly("type", "message");
     }
 
     @Test

@@ -106,4 +106,28 @@ class LauncherIT {
             }
         }
     }
+
+    @Test
+    void theMariadbDriversOwnWarningStaysOutOfTheOutputUnlessVerbose() throws Exception {
+        Files.createDirectories(folder.resolve("m"));
+        Files.writeString(folder.resolve("m/a1_t.sql"), """
+                -- revision: a1
+                -- revises: base
+                -- message: reads a table that is not there
+
+                -- +upgrade
+                INSERT INTO missing_table VALUES (1);
+
+                -- +downgrade
+                SELECT 1;
+                """);
+        try (TestDatabase mariadb = TestDatabase.mariadb()) {
+            Outcome quiet = retort("upgrade", "--locations", "m", "--url", mariadb.url());
+            assertThat(quiet.exitCode()).as(quiet.output()).isEqualTo(ExitCodes.ERROR);
+            assertThat(quiet.output()).contains("FAILED: ").contains("missing_table").doesNotContain("WARNING: Error: 1146");
+            Outcome verbose = retort("upgrade", "--locations", "m", "--url", mariadb.url(), "--verbose");
+            assertThat(verbose.exitCode()).as(verbose.output()).isEqualTo(ExitCodes.ERROR);
+            assertThat(verbose.output()).contains("WARNING: Error: 1146", "FAILED: ");
+        }
+    }
 }

@@ -135,6 +135,39 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void stampPrintsOneAlembicLinePerChangeAndSaysSoWhenNothingChanges() {
+        Cli.Result empty = project.run("stamp", "base");
+        assertThat(empty.exitCode()).as(empty.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(empty.out().lines()).containsExactly("Nothing to do: the version table is already empty (base).");
+
+        project.run("stamp", "a1a1");
+        Cli.Result up = project.run("stamp", "c3c3");
+        assertThat(up.out().lines()).containsExactly("Running stamp_revision a1a1a1a1a1a1 -> c3c3c3c3c3c3");
+        Cli.Result same = project.run("stamp", "head");
+        assertThat(same.out().lines()).containsExactly("Nothing to do: the version table already holds c3c3c3c3c3c3.");
+        Cli.Result plan = project.run("stamp", "base", "--dry-run");
+        assertThat(plan.out()).contains("  stamp_revision c3c3c3c3c3c3 -> \n");
+        Cli.Result down = project.run("stamp", "base");
+        assertThat(down.out().lines()).as("Alembic's line for removing a row").containsExactly("Running stamp_revision c3c3c3c3c3c3 -> ");
+        assertThat(project.versionRows()).isEmpty();
+    }
+
+    @Test
+    void stampOfARevisionTogetherWithItsDescendantWarnsHowToRepairTheTable() {
+        project.run("stamp", "a1a1");
+        Cli.Result plan = project.run("stamp", "b2b2", "c3c3", "--dry-run");
+        assertThat(plan.err()).contains("WARNING: the version table will hold b2b2b2b2b2b2 beside",
+                "retort stamp c3c3c3c3c3c3 --purge");
+        // The real run writes what Alembic writes (the engine logs the same warning).
+        Cli.Result result = project.run("stamp", "b2b2", "c3c3");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(project.versionRows()).containsExactlyInAnyOrder("b2b2b2b2b2b2", "c3c3c3c3c3c3");
+        assertThat(project.run("upgrade", "head").err()).contains("retort stamp --purge");
+        assertThat(project.run("stamp", "c3c3", "--purge").exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(project.versionRows()).containsExactly("c3c3c3c3c3c3");
+    }
+
+    @Test
     void stampPurgeReplacesRowsThisProjectDoesNotKnow() {
         project.run("stamp", "head");
         project.execute("UPDATE retort_version SET version_num = 'ffffffffffff'");

@@ -78,6 +78,8 @@ class SettingsSourcesTest {
                 "--verbose");
         assertThat(verbose.err()).contains("Settings: url=" + url + " from RETORT_URL; user=owner from --user; "
                 + "password=*** from --password; locations=filesystem:").doesNotContain("s3cret-pass");
+        assertThat(verbose.err()).as("locations nobody set are the default, said once and plainly")
+                .contains("; locations=filesystem:" + project.migrations() + " (default)\n").doesNotContain("from default");
         Cli.Result variables = project.cli().env("RETORT_USER", "owner").env("RETORT_PASSWORD", "s3cret-pass")
                 .env("RETORT_SCHEMA", "APP").run("current");
         assertThat(variables.exitCode()).as(variables.toString()).isEqualTo(ExitCodes.OK);

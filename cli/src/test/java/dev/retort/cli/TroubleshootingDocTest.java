@@ -41,8 +41,8 @@ class TroubleshootingDocTest {
         Files.writeString(folder.resolve("m").resolve("a1_first.sql"), FIRST);
         expect(1, "No database URL configured: pass --url, set RETORT_URL, add url= to retort.properties, or set "
                 + "spring.datasource.url in src/main/resources/application.properties.", "--locations", "m", "current");
-        expect(1, "Migrations folder /home/me/shop/src/main/resources/db/migrations (locations from default "
-                + "(src/main/resources/db/migrations)) does not exist; run 'retort init' to create it, or point "
+        expect(1, "Migrations folder /home/me/shop/src/main/resources/db/migrations (the default location) "
+                + "does not exist; run 'retort init' to create it, or point "
                 + "--locations at your migrations.", "--url", url, "current");
         expect(1, "No migration files (*.sql) found in filesystem:/home/me/shop/empty (locations from --locations); "
                 + "create one with 'retort revision -m \"...\"', or point --locations at your migrations.",
@@ -159,7 +159,8 @@ class TroubleshootingDocTest {
         expect(1, "Schema PUBLIC already holds tables (LEGACY) but has no version table retort_version, so Retort "
                 + "cannot tell which revisions they correspond to. If they match a revision, set "
                 + "retort.baseline-revision to it (it is stamped first, then newer revisions run), or run "
-                + "`retort stamp <revision>` once; or point retort.schema at an empty schema.",
+                + "`retort stamp <revision>` once; or point the schema (retort.schema, or --schema on the command line) "
+                + "at an empty schema.",
                 "--url", "jdbc:h2:file:" + folder.resolve("legacy").toAbsolutePath()
                         + ";INIT=CREATE TABLE IF NOT EXISTS legacy(id INT)",
                 "--locations", "m", "upgrade", "head");

@@ -34,7 +34,7 @@ public final class Dialects {
             case "mysql":
                 return new MySqlDialect(key);
             default:
-                throw new RetortException("Unknown dialect '" + name + "' (retort.dialect / --dialect): expected one of "
+                throw new RetortException("Unknown dialect '" + name + "' (retort.dialect, or --dialect on the command line): expected one of "
                         + String.join(", ", NAMES) + ".");
         }
     }
@@ -61,7 +61,7 @@ public final class Dialects {
         }
         throw new RetortException("Retort does not support the database '" + product + "' (" + metaData.getURL()
                 + "): supported are PostgreSQL, H2, MariaDB and MySQL. If this database speaks one of their dialects, "
-                + "set retort.dialect (or --dialect) to " + String.join(", ", NAMES) + ".");
+                + "set the dialect (retort.dialect, or --dialect on the command line) to " + String.join(", ", NAMES) + ".");
     }
 
     /** {@code PostgreSQL 15.19}: product name and version without build details. */

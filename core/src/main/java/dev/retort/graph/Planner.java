@@ -70,8 +70,52 @@ public final class Planner {
         for (HeadMaintainer.StampMove move : new StampPlanner(graph).moves(start, targets)) {
             maintainer.stamp(move);
         }
-        return new Plan(Operation.STAMP, String.join(" ", targets), sorted(current), List.of(),
-                maintainer.sortedRows(), List.of());
+        List<String> result = maintainer.sortedRows();
+        return new Plan(Operation.STAMP, String.join(" ", targets), sorted(current), List.of(), result,
+                rowsOnOneLineWarning(result));
+    }
+
+    /**
+     * Alembic writes a stamp whose targets lie on one line of history (a revision and its
+     * ancestor both become rows), and so does Retort, for parity; but every later upgrade or
+     * downgrade refuses such a table, so the plan says so before it is written.
+     */
+    private List<String> rowsOnOneLineWarning(List<String> rows) {
+        List<String> older = new ArrayList<>();
+        List<String> newest = new ArrayList<>();
+        for (String row : rows) {
+            boolean below = false;
+            for (String other : rows) {
+                below |= !other.equals(row) && graph.contains(row) && graph.contains(other)
+                        && graph.ancestors(graph.indexOf(other), false).get(graph.indexOf(row));
+            }
+            (below ? older : newest).add(row);
+        }
+        if (older.isEmpty()) {
+            return List.of();
+        }
+        return List.of("the version table will hold " + String.join(", ", older) + " beside revisions that descend"
+                + " from it (" + String.join(", ", newest) + "), as Alembic writes it; later upgrades and downgrades"
+                + " refuse such a table until it holds only the newest revision of each line"
+                + " (`retort stamp " + String.join(" ", newest) + " --purge`). Stamp only " + String.join(" ", newest)
+                + " to avoid this.");
+    }
+
+    /**
+     * The changes {@link #stamp} makes, one per line of history it touches, in the order they
+     * are applied: what Alembic logs as {@code Running stamp_revision FROM -> TO}. Empty when the
+     * stamp changes nothing (the targets already are the rows, or {@code base} on an empty table).
+     */
+    public List<StampChange> stampChanges(Collection<String> rows, List<String> targets, boolean purge) {
+        List<String> start = purge ? List.of() : List.copyOf(rows);
+        for (String t : targets) {
+            refuseRange(t, "stamp");
+        }
+        List<StampChange> changes = new ArrayList<>();
+        for (HeadMaintainer.StampMove move : new StampPlanner(graph).moves(start, targets)) {
+            changes.add(new StampChange(move.from(), move.to()));
+        }
+        return changes;
     }
 
     /**

@@ -108,7 +108,8 @@ public final class MigrateOperation {
                     + String.join(", ", some) + (foreign.size() > some.size() ? ", ..." : "") + ") but has no version table "
                     + session.versions().name() + ", so Retort cannot tell which revisions they correspond to. If they "
                     + "match a revision, set retort.baseline-revision to it (it is stamped first, then newer revisions "
-                    + "run), or run `retort stamp <revision>` once; or point retort.schema at an empty schema.",
+                    + "run), or run `retort stamp <revision>` once; or point the schema (retort.schema, or --schema on "
+                    + "the command line) at an empty schema.",
                     session.schema(), some);
         }
         session.versions().create(connection);
@@ -146,7 +147,7 @@ public final class MigrateOperation {
                     + (mismatches.size() == 1 ? "file has changed since it ran" : "files have changed since they ran") + ":\n  "
                     + mismatches.stream().map(ChecksumMismatch::describe).collect(Collectors.joining("\n  "))
                     + "\nRestore the files, or, if the change is intended (a comment, formatting), record the new "
-                    + "checksums with `retort repair`; retort.validate-checksums=false skips this check.", mismatches);
+                    + "checksums with `retort repair`; in Spring Boot, retort.validate-checksums=false skips this check.", mismatches);
         }
     }
 }

@@ -30,8 +30,8 @@ public final class OfflineSqlOperation {
     public String render(Operation operation, String target, boolean purge, String dialectName) {
         String name = dialectName != null ? dialectName : config.dialect();
         if (name == null) {
-            throw new RetortException("Offline SQL needs a dialect, since there is no connection to detect it from: pass "
-                    + "--dialect (or set retort.dialect) to one of " + String.join(", ", Dialects.NAMES) + ".");
+            throw new RetortException("Offline SQL needs a dialect, since there is no connection to detect it from: set "
+                    + "the dialect (--dialect on the command line, or retort.dialect) to one of " + String.join(", ", Dialects.NAMES) + ".");
         }
         Dialect dialect = Dialects.forName(name);
         VersionTable versions = new VersionTable(dialect, config.schema(), config.versionTable());

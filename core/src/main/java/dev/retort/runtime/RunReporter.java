@@ -24,6 +24,8 @@ final class RunReporter {
         MigrationResult result = new MigrationResult(plan.operation(), plan.target(), plan.current(), applied,
                 plan.resultingHeads(), startedAt, took);
         String schema = session.schema();
+        // Shown as "WARNING: ..." by the CLI, and in a service's log.
+        plan.warnings().forEach(warning -> LOG.warn("{}", warning));
         if (plan.operation() == Operation.STAMP) {
             LOG.info("Stamped schema {} from {} to {} in {} ms", schema, rows(plan.current()), rows(plan.resultingHeads()),
                     took.toMillis());

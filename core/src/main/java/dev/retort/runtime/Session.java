@@ -45,7 +45,7 @@ public final class Session implements AutoCloseable {
             String schema = config.schema() != null ? config.schema() : dialect.currentSchema(connection);
             if (schema == null) {
                 throw new RetortException("The connection has no current schema (for MariaDB/MySQL: no database in the "
-                        + "JDBC URL); set retort.schema or put the database into the URL.");
+                        + "JDBC URL); set the schema (retort.schema, or --schema on the command line) or put the database into the URL.");
             }
             return new Session(config, connection, dialect, schema);
         } catch (SQLException e) {

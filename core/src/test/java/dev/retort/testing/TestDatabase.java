@@ -53,6 +53,7 @@ public final class TestDatabase implements AutoCloseable {
     public static final String REQUIRE_VARIABLE = "RETORT_TEST_REQUIRE_DATABASES";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Kind kind;
     private final String url;
@@ -103,6 +104,20 @@ public final class TestDatabase implements AutoCloseable {
         String url = withDatabase(adminUrl, schema);
         return new TestDatabase(Kind.MARIADB, url, schema,
                 () -> execute(adminUrl, "DROP DATABASE IF EXISTS " + schema));
+    }
+
+    /**
+     * Skips the calling test (or fails it, with {@code RETORT_TEST_REQUIRE_DATABASES=true})
+     * when no server of this kind is at hand. Call it from a {@code @BeforeAll} of a Spring test
+     * class, so the class is skipped before Spring tries to build a context on a database
+     * that is not there.
+     */
+    public static void assumeAvailable(Kind kind) {
+        switch (kind) {
+            case H2 -> { }
+            case POSTGRESQL -> serverUrl(POSTGRES_URL_VARIABLE, "PostgreSQL", () -> Containers.postgres());
+            case MARIADB -> serverUrl(MARIADB_URL_VARIABLE, "MariaDB", () -> Containers.mariadb());
+        }
     }
 
     public Kind kind() {
@@ -165,6 +180,10 @@ public final class TestDatabase implements AutoCloseable {
                 + " to a JDBC URL with credentials (see .ci/run), or start a Docker engine for Testcontainers.";
         if (Boolean.parseBoolean(System.getenv(REQUIRE_VARIABLE))) {
             throw new IllegalStateException(why + " " + REQUIRE_VARIABLE + "=true, so this is a failure, not a skip.");
+        }
+        if (WARNED.add(product)) {
+            // Once per JVM, so that a plain `mvn verify` says why tests were skipped.
+            System.err.println("[retort tests] " + product + " tests are SKIPPED: " + why);
         }
         Assumptions.abort("Skipped: " + why);
         throw new AssertionError("unreachable");

@@ -2,6 +2,7 @@ package dev.retort.sample;
 
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,6 +14,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class SampleOnPostgresTest extends CatalogueServiceContract {
 
     private static TestDatabase database;
+
+    @BeforeAll
+    static void needsPostgres() {
+        // Skip (or fail, in CI) before Spring builds a context on a server that is not there.
+        TestDatabase.assumeAvailable(TestDatabase.Kind.POSTGRESQL);
+    }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

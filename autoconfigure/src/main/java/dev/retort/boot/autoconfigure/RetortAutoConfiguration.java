@@ -10,6 +10,7 @@ import dev.retort.boot.RetortMigrationStrategy;
 import dev.retort.boot.RetortReadyMigrationListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,7 @@ public final class RetortAutoConfiguration implements DisposableBean {
                 .dataSource(migrationDataSource(properties, dataSources, retortDataSource, resourceLoader.getClassLoader()))
                 .locations(List.copyOf(properties.getLocations()))
                 .schema(properties.getSchema())
+                .dialect(properties.getDialect() == null ? null : properties.getDialect().trim().toLowerCase(Locale.ROOT))
                 .versionTable(properties.getVersionTable())
                 .historyTable(properties.getHistoryTable())
                 .transactionMode(properties.getTransactionMode())

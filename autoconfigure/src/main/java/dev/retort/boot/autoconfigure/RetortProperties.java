@@ -1,9 +1,11 @@
 package dev.retort.boot.autoconfigure;
 
 import dev.retort.TransactionMode;
+import dev.retort.dialect.Dialects;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
@@ -48,6 +50,9 @@ public class RetortProperties implements Validator {
 
     /** Schema to migrate and to keep the version and history tables in; without it the connection's current schema. */
     private String schema;
+
+    /** Database dialect to use instead of detecting it from the connection: "postgresql", "h2", "mysql" or "mariadb". */
+    private String dialect;
 
     /** Name of the table that holds the current head revisions. */
     private String versionTable = "retort_version";
@@ -134,6 +139,14 @@ public class RetortProperties implements Validator {
         this.schema = schema;
     }
 
+    public String getDialect() {
+        return this.dialect;
+    }
+
+    public void setDialect(String dialect) {
+        this.dialect = dialect;
+    }
+
     public String getVersionTable() {
         return versionTable;
     }
@@ -217,6 +230,10 @@ public class RetortProperties implements Validator {
         if (properties.lockTimeout == null || properties.lockTimeout.isNegative()) {
             errors.rejectValue("lockTimeout", "retort.lock-timeout.negative",
                     "retort.lock-timeout must be zero (do not wait) or positive, e.g. 60s");
+        }
+        if (properties.dialect != null && !Dialects.NAMES.contains(properties.dialect.trim().toLowerCase(Locale.ROOT))) {
+            errors.rejectValue("dialect", "retort.dialect.unknown", "retort.dialect must be one of "
+                    + String.join(", ", Dialects.NAMES) + ", or be left unset to detect the dialect from the connection");
         }
         checkTableName(errors, "versionTable", "retort.version-table", properties.versionTable);
         checkTableName(errors, "historyTable", "retort.history-table", properties.historyTable);

@@ -2,6 +2,7 @@ package dev.retort.boot.app;
 
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +18,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class PostgresRunningServiceTest extends AbstractRunningServiceTests {
 
     private static TestDatabase database;
+
+    @BeforeAll
+    static void needsPostgres() {
+        // Skip (or fail, in CI) before Spring builds a context on a server that is not there.
+        TestDatabase.assumeAvailable(TestDatabase.Kind.POSTGRESQL);
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -1,6 +1,7 @@
 package dev.retort.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.Retort;
 import dev.retort.boot.MigrationRunTracker;
@@ -12,6 +13,7 @@ import dev.retort.boot.RetortReadyMigrationListener;
 import dev.retort.boot.actuate.RetortHealthIndicator;
 import dev.retort.boot.actuate.RetortMetrics;
 import dev.retort.boot.actuate.RetortMigrationsEndpoint;
+import dev.retort.graph.Operation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.UUID;
@@ -177,6 +179,26 @@ class RetortAutoConfigurationTest {
                     SchemaManagementProvider.class);
             assertThat(provider.getSchemaManagement(context.getBean(DataSource.class)))
                     .isEqualTo(SchemaManagement.MANAGED);
+        });
+    }
+
+    @Test
+    void theDialectPropertyReachesTheEngineInsteadOfDetection() {
+        runner.withPropertyValues("retort.dialect=H2").run(context -> {
+            assertThat(context).hasNotFailed();
+            // Offline SQL has no connection to detect from: it works only with a configured dialect.
+            assertThat(context.getBean(Retort.class).offlineSql(Operation.UPGRADE, "head", false, null)).contains("for h2");
+        });
+        runner.run(context -> assertThatThrownBy(() -> context.getBean(Retort.class)
+                .offlineSql(Operation.UPGRADE, "head", false, null)).hasMessageContaining("Offline SQL needs a dialect"));
+    }
+
+    @Test
+    void failsWhenTheDialectIsUnknown() {
+        runner.withPropertyValues("retort.dialect=oracle").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(BindValidationException.class)
+                    .hasMessageContaining("retort.dialect must be one of postgresql, h2, mariadb, mysql");
         });
     }
 

@@ -60,7 +60,7 @@ class RetortPropertiesTest {
             assertThat(property.get("description").asString()).as("description of %s", name).isNotBlank();
         }
         assertThat(names).containsExactlyInAnyOrder("retort.enabled", "retort.locations", "retort.target",
-                "retort.run-at", "retort.url", "retort.user", "retort.password", "retort.schema",
+                "retort.run-at", "retort.url", "retort.user", "retort.password", "retort.schema", "retort.dialect",
                 "retort.version-table", "retort.history-table", "retort.transaction-mode",
                 "retort.validate-checksums", "retort.lock-timeout", "retort.baseline-revision", "retort.on-failure");
         assertThat(defaultOf(metadata, "retort.locations").get(0).asString()).isEqualTo("classpath:db/migrations");

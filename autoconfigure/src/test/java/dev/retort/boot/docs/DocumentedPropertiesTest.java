@@ -48,13 +48,11 @@ class DocumentedPropertiesTest {
     private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([a-z][a-z0-9.-]*)` \\| (.*?) \\|", Pattern.MULTILINE);
 
     /**
-     * Names that look like starter properties but are not: the CLI's settings file, the meter
-     * names the starter registers, and retort.dialect, which only the CLI reads (from
-     * application.properties, next to --dialect) and which engine messages quoted in
-     * docs/troubleshooting.md name; a service always detects its dialect.
+     * Names that look like starter properties but are not: the CLI's settings file and the meter
+     * names the starter registers.
      */
     private static final Set<String> NOT_PROPERTIES = Set.of("retort.properties",
-            RetortMetrics.MIGRATION_TIMER, RetortMetrics.PENDING_GAUGE, "retort.dialect");
+            RetortMetrics.MIGRATION_TIMER, RetortMetrics.PENDING_GAUGE);
 
     private static Map<String, JsonNode> metadata;
 

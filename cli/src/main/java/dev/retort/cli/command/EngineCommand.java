@@ -44,8 +44,8 @@ abstract class EngineCommand extends SubCommand {
     void requireRevisions(Retort retort) {
         if (retort.scripts().scripts().isEmpty()) {
             throw new SettingsException("No migration files (*.sql) found in "
-                    + String.join(", ", workspace().settings().locations()) + " (locations from "
-                    + workspace().settings().sourceOf("locations") + "); create one with "
+                    + String.join(", ", workspace().settings().locations()) + " (" + workspace().locationsSource()
+                    + "); create one with "
                     + "'retort revision -m \"...\"', or point --locations at your migrations.");
         }
     }

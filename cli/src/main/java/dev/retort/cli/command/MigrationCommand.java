@@ -7,6 +7,7 @@ import dev.retort.cli.output.JsonShapes;
 import dev.retort.cli.output.RevisionView;
 import dev.retort.graph.Operation;
 import dev.retort.graph.Plan;
+import dev.retort.graph.StampChange;
 import dev.retort.graph.Step;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ abstract class MigrationCommand extends EngineCommand {
             if (json.enabled()) {
                 printJson(JsonShapes.PlanJson.of(plan, JsonShapes.messages(views)));
             } else {
-                printPlan(plan, views);
+                printPlan(plan, views, retort);
             }
             return ExitCodes.OK;
         }
@@ -73,7 +74,7 @@ abstract class MigrationCommand extends EngineCommand {
         if (json.enabled()) {
             printJson(JsonShapes.RunJson.of(result));
         } else {
-            printOutcome(result);
+            printOutcome(result, retort);
         }
         return ExitCodes.OK;
     }
@@ -86,10 +87,18 @@ abstract class MigrationCommand extends EngineCommand {
         return ExitCodes.OK;
     }
 
-    void printOutcome(MigrationResult result) {
+    void printOutcome(MigrationResult result, Retort retort) {
         if (result.operation() == Operation.STAMP) {
-            out().println("Running stamp_revision " + String.join(", ", result.from()) + " -> "
-                    + String.join(", ", result.resultingHeads()));
+            // Alembic logs one "Running stamp_revision FROM -> TO" per change, an empty side for a new
+            // row or a removed one; the engine's result has only the table before and after, so the
+            // changes are planned again from the rows the stamp started from (same input, same answer).
+            List<StampChange> changes = retort.scripts().planner().stampChanges(result.from(), targets(), purge());
+            for (StampChange change : changes) {
+                out().println("Running " + stampLine(change));
+            }
+            if (changes.isEmpty()) {
+                out().println(nothingToStamp(result.resultingHeads()));
+            }
         } else if (result.applied().isEmpty()) {
             out().println("Nothing to do: the database is already at " + describe(result.resultingHeads()) + ".");
         }
@@ -100,12 +109,16 @@ abstract class MigrationCommand extends EngineCommand {
         }
     }
 
-    private void printPlan(Plan plan, Map<String, RevisionView> views) {
+    private void printPlan(Plan plan, Map<String, RevisionView> views, Retort retort) {
         out().println("Plan for " + plan.operation().label() + " " + plan.target() + " (current: "
                 + describe(plan.current()) + "):");
         if (plan.operation() == Operation.STAMP) {
-            out().println("  stamp_revision " + String.join(", ", plan.current()) + " -> "
-                    + String.join(", ", plan.resultingHeads()) + " (no SQL runs: a stamp only rewrites the version table)");
+            List<StampChange> changes = retort.scripts().planner().stampChanges(plan.current(), targets(), purge());
+            for (StampChange change : changes) {
+                out().println("  " + stampLine(change));
+            }
+            out().println(changes.isEmpty() ? "  nothing to do"
+                    : "  (no SQL runs: a stamp only rewrites the version table)");
         } else if (plan.steps().isEmpty()) {
             out().println("  nothing to do");
         }
@@ -114,6 +127,16 @@ abstract class MigrationCommand extends EngineCommand {
         }
         out().println("Resulting heads: " + describe(plan.resultingHeads()));
         out().println("Nothing was changed (--dry-run).");
+    }
+
+    /** Alembic's wording: {@code stamp_revision a1 -> c1}; a side is empty for a new or removed row. */
+    static String stampLine(StampChange change) {
+        return "stamp_revision " + String.join(", ", change.from()) + " -> " + String.join(", ", change.to());
+    }
+
+    static String nothingToStamp(List<String> rows) {
+        return rows.isEmpty() ? "Nothing to do: the version table is already empty (base)."
+                : "Nothing to do: the version table already holds " + String.join(", ", rows) + ".";
     }
 
     static String describe(List<String> heads) {

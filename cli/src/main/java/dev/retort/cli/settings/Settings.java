@@ -35,6 +35,20 @@ public record Settings(String url, String user, String password, String schema, 
         return sources.getOrDefault(setting, "default");
     }
 
+    /**
+     * A setting's value with where it came from, for messages and {@code --verbose}:
+     * {@code "a, b from --locations"}, or {@code "a (default)"} when nothing set it.
+     */
+    public String describe(String setting, String value) {
+        String source = sourceOf(setting);
+        return value + (source.equals("default") ? " (default)" : " from " + source);
+    }
+
+    /** The locations with where they came from: {@code "filesystem:/x (default)"}, {@code "... from --locations"}. */
+    public String describeLocations() {
+        return describe("locations", String.join(", ", locations));
+    }
+
     @Override
     public String toString() {
         return "Settings[url=" + maskedUrl() + ", user=" + user + ", password=" + (password == null ? null : Masking.MASK)

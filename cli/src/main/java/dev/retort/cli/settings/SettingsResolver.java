@@ -78,7 +78,7 @@ public final class SettingsResolver {
                 }
             }
         }
-        String locationOrigin = origins.getOrDefault("locations", "default (" + DEFAULT_LOCATION + ")");
+        String locationOrigin = origins.getOrDefault("locations", "default");
         List<String> locations = normalizeLocations(values.getOrDefault("locations", DEFAULT_LOCATION), locationOrigin);
         origins.putIfAbsent("locations", locationOrigin);
         return new Settings(values.get("url"), values.get("user"), values.get("password"), values.get("schema"),
