@@ -76,7 +76,7 @@ public final class RetortCommand implements Callable<Integer> {
     private String password;
 
     @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "SCHEMA", order = 4,
-            description = "Schema that holds the version tables (default: the connection's current schema).")
+            description = "Schema to migrate, where the version tables live too (default: the connection's current schema).")
     private String schema;
 
     @Option(names = "--locations", scope = ScopeType.INHERIT, paramLabel = "LOCATIONS", order = 5,

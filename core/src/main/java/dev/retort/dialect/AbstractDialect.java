@@ -43,6 +43,14 @@ abstract class AbstractDialect implements Dialect {
     }
 
     @Override
+    public boolean schemaExists(Connection connection, String schema) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        try (ResultSet rs = metaData.getSchemas(null, schemaPattern(metaData, schema))) {
+            return rs.next();
+        }
+    }
+
+    @Override
     public List<String> tables(Connection connection, String schema) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         List<String> names = new ArrayList<>();

@@ -58,6 +58,26 @@ public interface Dialect {
     /** The schema (PostgreSQL, H2) or database (MariaDB/MySQL) that unqualified names resolve to on {@code connection}. */
     String currentSchema(Connection connection) throws SQLException;
 
+    /**
+     * The statement that makes {@code schema} the one unqualified names resolve to: used when
+     * {@code retort.schema} names another schema than the connection's, online (for the run,
+     * undone afterwards) and at the top of offline scripts.
+     */
+    String useSchemaStatement(String schema);
+
+    /** Whether {@code schema} (the schema, or the database on MariaDB/MySQL) exists. */
+    boolean schemaExists(Connection connection, String schema) throws SQLException;
+
+    /** What {@link #restoreSchema} needs to undo {@link #useSchemaStatement} on this connection. */
+    default String saveSchema(Connection connection) throws SQLException {
+        return connection.getSchema();
+    }
+
+    /** Puts the connection back to what {@link #saveSchema} returned, before it goes back to a pool. */
+    default void restoreSchema(Connection connection, String saved) throws SQLException {
+        connection.setSchema(saved);
+    }
+
     /** Names of the tables and views in {@code schema} (as the database stores them). */
     List<String> tables(Connection connection, String schema) throws SQLException;
 

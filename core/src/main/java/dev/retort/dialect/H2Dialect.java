@@ -117,4 +117,9 @@ public final class H2Dialect extends AbstractDialect {
             }
         };
     }
+
+    @Override
+    public String useSchemaStatement(String schema) {
+        return "SET SCHEMA " + quote(schema);
+    }
 }

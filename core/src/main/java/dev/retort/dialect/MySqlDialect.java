@@ -193,4 +193,33 @@ public final class MySqlDialect extends AbstractDialect {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
+
+    @Override
+    public String useSchemaStatement(String schema) {
+        return "USE " + quote(schema);
+    }
+
+    @Override
+    public boolean schemaExists(Connection connection, String schema) throws SQLException {
+        try (java.sql.ResultSet rs = connection.getMetaData().getCatalogs()) {
+            while (rs.next()) {
+                if (schema.equalsIgnoreCase(rs.getString(1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String saveSchema(Connection connection) throws SQLException {
+        return connection.getCatalog();
+    }
+
+    @Override
+    public void restoreSchema(Connection connection, String saved) throws SQLException {
+        if (saved != null) {
+            connection.setCatalog(saved);
+        }
+    }
 }

@@ -176,4 +176,27 @@ public final class PostgreSqlDialect extends AbstractDialect {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
+
+    @Override
+    public String useSchemaStatement(String schema) {
+        return "SET search_path TO " + quote(schema);
+    }
+
+    /** The whole search path (e.g. {@code "$user", public}), not only its first schema. */
+    @Override
+    public String saveSchema(Connection connection) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SHOW search_path")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Override
+    public void restoreSchema(Connection connection, String saved) throws SQLException {
+        if (saved != null) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SET search_path TO " + (saved.isBlank() ? "DEFAULT" : saved));
+            }
+        }
+    }
 }

@@ -69,7 +69,11 @@ public final class OfflineSqlOperation {
         List<RevisionWork> works = RevisionWorks.forPlan(plan, scripts, dialect);
         new Executor(dialect, versions, history, config.transactionMode(), config.appliedBy(), new Listeners(List.of()))
                 .check(works);
-        return new OfflineSqlRenderer(dialect, versions, history, config.transactionMode(), config.appliedBy())
+        String script = new OfflineSqlRenderer(dialect, versions, history, config.transactionMode(), config.appliedBy())
                 .render(plan, works, stamped);
+        // With a schema configured the script works in it, as an online run does.
+        return config.schema() == null ? script
+                : "-- Work in schema " + config.schema() + " (retort.schema / --schema)\n"
+                        + dialect.useSchemaStatement(config.schema()) + ";\n\n" + script;
     }
 }

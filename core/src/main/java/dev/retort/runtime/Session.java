@@ -19,8 +19,11 @@ public final class Session implements AutoCloseable {
     private final String schema;
     private final VersionTable versions;
     private final HistoryTable history;
+    /** The connection's schema setting before this session switched it (null: not switched). */
+    private final String savedSchema;
 
-    private Session(RetortConfig config, Connection connection, Dialect dialect, String schema) {
+    private Session(RetortConfig config, Connection connection, Dialect dialect, String schema, String savedSchema) {
+        this.savedSchema = savedSchema;
         this.config = config;
         this.connection = connection;
         this.dialect = dialect;
@@ -42,12 +45,17 @@ public final class Session implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
             Dialect dialect = config.dialect() != null ? Dialects.forName(config.dialect()) : Dialects.detect(connection);
-            String schema = config.schema() != null ? config.schema() : dialect.currentSchema(connection);
+            String current = dialect.currentSchema(connection);
+            String schema = config.schema() != null ? config.schema() : current;
+            String saved = null;
+            if (config.schema() != null && !sameSchema(current, config.schema())) {
+                saved = switchSchema(connection, dialect, config.schema());
+            }
             if (schema == null) {
                 throw new RetortException("The connection has no current schema (for MariaDB/MySQL: no database in the "
                         + "JDBC URL); set the schema (retort.schema, or --schema on the command line) or put the database into the URL.");
             }
-            return new Session(config, connection, dialect, schema);
+            return new Session(config, connection, dialect, schema, saved);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new RetortException("Could not connect to the database: SQL state " + e.getSQLState() + ": "
@@ -56,6 +64,29 @@ public final class Session implements AutoCloseable {
             closeQuietly(connection);
             throw e;
         }
+    }
+
+    private static boolean sameSchema(String current, String configured) {
+        return current != null && (current.equals(configured)
+                || (configured.matches("[A-Za-z_][A-Za-z0-9_]*") && current.equalsIgnoreCase(configured)));
+    }
+
+    /**
+     * Makes the configured schema the one the migrations' unqualified names resolve to, as
+     * Flyway's default schema does, and returns what {@link #close()} restores before the
+     * connection goes back to its pool.
+     */
+    private static String switchSchema(Connection connection, Dialect dialect, String schema) throws SQLException {
+        if (!dialect.schemaExists(connection, schema)) {
+            throw new RetortException("Schema '" + schema + "' (retort.schema, or --schema on the command line) does not"
+                    + " exist in this database; create it first (CREATE SCHEMA " + schema + ", or CREATE DATABASE on"
+                    + " MariaDB/MySQL), or leave the setting out to migrate the connection's current schema.");
+        }
+        String saved = dialect.saveSchema(connection);
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(dialect.useSchemaStatement(schema));
+        }
+        return saved;
     }
 
     public RetortConfig config() {
@@ -106,6 +137,18 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        if (savedSchema != null) {
+            try {
+                dialect.restoreSchema(connection, savedSchema);
+            } catch (SQLException e) {
+                // A pooled connection must not keep another schema: drop it rather than return it.
+                try {
+                    connection.abort(Runnable::run);
+                } catch (SQLException | RuntimeException ignored) {
+                    // closing below is all that is left to do
+                }
+            }
+        }
         closeQuietly(connection);
     }
 
