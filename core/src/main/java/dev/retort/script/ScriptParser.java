@@ -458,9 +458,9 @@ public final class ScriptParser {
         if (section.unqualified()) {
             // Reported only when no dialect can split it, so the first dialect that can is enough.
             SqlSplitException first = null;
-            for (String dialect : List.of("postgresql", "h2", "mysql")) {
+            for (SqlSyntax syntax : List.of(SqlSyntax.POSTGRESQL, SqlSyntax.H2, SqlSyntax.MYSQL)) {
                 try {
-                    SqlSplitter.check(section.body(), section.line() + 1, SqlSyntax.forDialect(dialect));
+                    SqlSplitter.check(section.body(), section.line() + 1, syntax);
                     return;
                 } catch (SqlSplitException e) {
                     first = first == null ? e : first;

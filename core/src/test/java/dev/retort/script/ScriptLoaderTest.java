@@ -235,6 +235,36 @@ class ScriptLoaderTest {
                         + "did you mean 'revises'?");
     }
 
+    @Test
+    void manyFilesLoadInPathOrderWithTheirProblemsInFileOrder() throws IOException {
+        // Enough files that they are read and parsed in parallel; order and problems must not change.
+        for (int i = 0; i < 300; i++) {
+            String id = String.format("r%03d", i);
+            String parent = i == 0 ? "base" : String.format("r%03d", i - 1);
+            String text = switch (i) {
+                case 40 -> "-- revision: " + id + "\n-- revises: " + parent + "\n-- +upgrade postgres\n";
+                case 41 -> file("r007", parent);
+                case 250 -> "-- revision: " + id + "\n-- revise: " + parent + "\n-- +upgrade\nSELECT 'x;\n";
+                default -> file(id, parent);
+            };
+            Files.writeString(temp.resolve(id + ".sql"), text);
+        }
+        assertThat(problems(loader, "filesystem:" + temp)).extracting(ScriptProblem::toString).satisfiesExactly(
+                p -> assertThat(p).startsWith(temp.resolve("r040.sql") + " line 3: unknown dialect 'postgres'"),
+                p -> assertThat(p).startsWith(temp.resolve("r041.sql") + " line 1: revision 'r007' is also declared by "
+                        + temp.resolve("r007.sql") + " line 1"),
+                p -> assertThat(p).startsWith(temp.resolve("r250.sql") + " line 1: missing header key 'revises'"),
+                p -> assertThat(p).startsWith(temp.resolve("r250.sql") + " line 2: unknown header key 'revise'"),
+                p -> assertThat(p).startsWith(temp.resolve("r250.sql") + " line 4: the string starting with ' is "
+                        + "never closed"));
+        Files.writeString(temp.resolve("r040.sql"), file("r040", "r039"));
+        Files.writeString(temp.resolve("r041.sql"), file("r041", "r040"));
+        Files.writeString(temp.resolve("r250.sql"), file("r250", "r249"));
+        List<MigrationScript> scripts = loader.load(List.of("filesystem:" + temp));
+        assertThat(scripts).hasSize(300);
+        assertThat(scripts).extracting(MigrationScript::revision).isSorted();
+    }
+
     /** Writes a jar with directory entries, as Maven, Gradle and Spring Boot write them. */
     static Path jar(Path target, Map<String, String> files) throws IOException {
         try (OutputStream out = Files.newOutputStream(target); JarOutputStream jar = new JarOutputStream(out)) {
