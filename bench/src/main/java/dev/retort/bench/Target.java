@@ -71,13 +71,35 @@ public final class Target implements AutoCloseable {
     /** A fresh database for one run; {@code countRoundTrips} wraps it in a {@link CountingDataSource}. */
     public static Target create(Kind kind, boolean countRoundTrips) {
         String name = "bench_" + HexFormat.of().formatHex(randomBytes());
+        Target target;
         if (kind == Kind.H2) {
-            return new Target(kind, "PUBLIC", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", null, countRoundTrips);
+            target = new Target(kind, "PUBLIC", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", null, countRoundTrips);
+        } else {
+            String admin = postgresUrl();
+            execute(admin, "CREATE SCHEMA " + name);
+            String url = admin + (admin.contains("?") ? "&" : "?") + "currentSchema=" + name;
+            target = new Target(kind, name, url, admin, countRoundTrips);
         }
-        String admin = postgresUrl();
-        execute(admin, "CREATE SCHEMA " + name);
-        String url = admin + (admin.contains("?") ? "&" : "?") + "currentSchema=" + name;
-        return new Target(kind, name, url, admin, countRoundTrips);
+        target.awaitMinimumIdle();
+        return target;
+    }
+
+    /**
+     * Waits (up to 10 s) until the pool holds its minimum of idle connections. HikariCP opens
+     * them in the background after start-up; without the wait, whichever tool asks for a
+     * second connection right away (Retort's lock on H2, Flyway's) would time the pool's
+     * start-up instead of its own work, which a running service never pays.
+     */
+    private void awaitMinimumIdle() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (pool.getHikariPoolMXBean().getIdleConnections() < pool.getMinimumIdle() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     static String postgresUrl() {
