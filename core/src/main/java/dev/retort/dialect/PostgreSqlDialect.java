@@ -61,6 +61,14 @@ public final class PostgreSqlDialect extends AbstractDialect {
         return UNDEFINED_TABLE.equals(e.getSQLState());
     }
 
+    /** A DO block: PL/pgSQL is part of every PostgreSQL installation since 9.0. */
+    @Override
+    public String serverCheckedWrite(String sql, String message) {
+        return "DO $retort$ DECLARE touched BIGINT; BEGIN " + sql + "; GET DIAGNOSTICS touched = ROW_COUNT; "
+                + "IF touched <> 1 THEN RAISE EXCEPTION USING ERRCODE = 'RT001', MESSAGE = "
+                + stringLiteral(message).replace("{touched}", "' || touched || '") + "; END IF; END $retort$";
+    }
+
     /**
      * From the catalog directly, not through {@code DatabaseMetaData.getTables}: the driver's
      * query joins descriptions and matches LIKE patterns, and took tens of milliseconds on a
