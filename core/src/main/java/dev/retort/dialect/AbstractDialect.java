@@ -72,6 +72,11 @@ abstract class AbstractDialect implements Dialect {
         return false;
     }
 
+    /** Whether {@code identifier} needs no quotes, so the database folds its case. */
+    protected static boolean isPlain(String identifier) {
+        return PLAIN.matcher(identifier).matches();
+    }
+
     /** The schema as metadata calls want it: plain names are stored in the database's case. */
     protected String schemaPattern(DatabaseMetaData metaData, String schema) throws SQLException {
         if (!PLAIN.matcher(schema).matches()) {

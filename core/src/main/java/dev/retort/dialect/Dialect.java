@@ -130,4 +130,16 @@ public interface Dialect {
     default boolean literalBookkeepingBatch() {
         return true;
     }
+
+    /**
+     * {@code sql}, a version-table UPDATE or DELETE that must touch exactly one row, made to fail
+     * on the server with SQL state {@code RT001} and {@code message} (where {@code {touched}} stands
+     * for the number of rows it touched) when it does not. With it the version-table change, the
+     * history row and the COMMIT travel in one batch, since nothing is left to check on the client
+     * before committing. Null (the default) when the dialect cannot: then the row count is checked
+     * on the client and the commit is a round trip of its own.
+     */
+    default String serverCheckedWrite(String sql, String message) {
+        return null;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.retort.runtime;
 
+import dev.retort.dialect.Dialect;
 import dev.retort.graph.Step;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,9 +11,12 @@ import java.util.List;
 
 /**
  * Writes each step's version-table change and history row inside the step's transaction, in
- * the way the dialect prefers ({@link dev.retort.dialect.Dialect#literalBookkeepingBatch()}):
- * one batch of literal statements (one round trip), or prepared statements created on first
- * use and reused for every later revision of the run (no SQL parsed per revision).
+ * the way the dialect prefers ({@link Dialect#literalBookkeepingBatch()}): one batch of literal
+ * statements (one round trip), or prepared statements created on first use and reused for every
+ * later revision of the run (no SQL parsed per revision). Where the dialect can check the
+ * version-table write on the server ({@link Dialect#serverCheckedWrite}), the batch also carries
+ * the COMMIT (when the step commits on its own), so a revision costs its statements plus one
+ * round trip, as many as running the statements and committing by hand.
  */
 final class Bookkeeping implements AutoCloseable {
 
@@ -21,23 +26,33 @@ final class Bookkeeping implements AutoCloseable {
     private final HistoryTable historyTable;
     private final String appliedBy;
     private final boolean literalBatch;
+    private final Dialect dialect;
+    private final boolean commitInBatch;
     private PreparedStatement update;
     private PreparedStatement delete;
     private PreparedStatement insert;
     private PreparedStatement history;
 
     /**
-     * @param statement the run's statement, used for the literal batch
-     * @param appliedBy recorded in history; null records the database user
+     * @param statement     the run's statement, used for the literal batch
+     * @param appliedBy     recorded in history; null records the database user
+     * @param commitPerStep whether each step commits on its own (not transaction mode {@code all})
      */
     Bookkeeping(Connection connection, Statement statement, VersionTable versionTable, HistoryTable historyTable,
-                String appliedBy, boolean literalBatch) {
+                String appliedBy, Dialect dialect, boolean commitPerStep) {
         this.connection = connection;
         this.statement = statement;
         this.versionTable = versionTable;
         this.historyTable = historyTable;
         this.appliedBy = appliedBy;
-        this.literalBatch = literalBatch;
+        this.literalBatch = dialect.literalBookkeepingBatch();
+        this.dialect = dialect;
+        this.commitInBatch = literalBatch && commitPerStep && dialect.serverCheckedWrite("", "") != null;
+    }
+
+    /** Whether {@link #write} committed the step's transaction itself (then {@code commit()} has nothing left to do). */
+    boolean commits() {
+        return commitInBatch;
     }
 
     /** The change from {@code step.headsBefore()} to {@code step.headsAfter()} and a successful history row. */
@@ -53,17 +68,42 @@ final class Bookkeeping implements AutoCloseable {
     private void writeBatch(Step step, RevisionWork work, long durationMs, List<VersionTable.Change> changes)
             throws SQLException {
         for (VersionTable.Change change : changes) {
-            statement.addBatch(change.sql());
+            if (commitInBatch && change.removed() != null) {
+                statement.addBatch(dialect.serverCheckedWrite(change.sql(), Executor.mismatchMessage(change, "{touched}", step)));
+            } else {
+                statement.addBatch(change.sql()); // an INSERT touches its one row or fails on the key
+            }
         }
         statement.addBatch(historyTable.insertSql(work.revision(), work.direction().label(), work.message(),
                 work.checksum(), appliedBy, durationMs, true));
+        if (commitInBatch) {
+            statement.addBatch("COMMIT");
+        }
         int[] counts;
         try {
             counts = statement.executeBatch();
+        } catch (BatchUpdateException e) {
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            if (Executor.VERSION_MISMATCH.equals(cause.getSQLState())) {
+                throw new SQLException(serverMessage(cause.getMessage()), Executor.VERSION_MISMATCH, e);
+            }
+            throw e;
         } finally {
             statement.clearBatch();
         }
-        Executor.checkCounts(changes, counts, step);
+        if (!commitInBatch) {
+            Executor.checkCounts(changes, counts, step);
+        }
+    }
+
+    /** The message a server-side check raised, without the driver's {@code ERROR:} prefix and {@code Where:} trailer. */
+    static String serverMessage(String driverMessage) {
+        String message = driverMessage == null ? "" : driverMessage;
+        if (message.startsWith("ERROR: ")) {
+            message = message.substring("ERROR: ".length());
+        }
+        int where = message.indexOf("\n  Where:");
+        return where < 0 ? message : message.substring(0, where);
     }
 
     private void writePrepared(Step step, RevisionWork work, long durationMs, List<VersionTable.Change> changes)

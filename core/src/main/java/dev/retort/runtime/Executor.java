@@ -88,7 +88,7 @@ public final class Executor {
         boolean originalAutoCommit = connection.getAutoCommit();
         try (Statement statement = connection.createStatement();
              Bookkeeping bookkeeping = new Bookkeeping(connection, statement, versionTable, historyTable, appliedBy,
-                     dialect.literalBookkeepingBatch())) {
+                     dialect, mode != TransactionMode.ALL)) {
             setAutoCommit(connection, mode == TransactionMode.NONE);
             for (int i = 0; i < works.size(); i++) {
                 Step step = plan.steps().get(i);
@@ -126,7 +126,7 @@ public final class Executor {
             }
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             bookkeeping.write(step, work, durationMs);
-            if (!oneTransaction) {
+            if (!oneTransaction && !bookkeeping.commits()) {
                 connection.commit();
             }
         } catch (SQLException e) {
@@ -145,15 +145,23 @@ public final class Executor {
         return result;
     }
 
+    /** SQL state of "the version table did not hold what the plan expected". */
+    static final String VERSION_MISMATCH = "RT001";
+
     static void checkCounts(List<VersionTable.Change> changes, int[] counts, Step step) throws SQLException {
         for (int i = 0; i < changes.size(); i++) {
             int count = counts[i];
             if (count != Statement.SUCCESS_NO_INFO && count != changes.get(i).expectedRows()) {
-                throw new SQLException("The version table did not hold what the plan expected: '" + changes.get(i).description()
-                        + "' touched " + count + " rows instead of " + changes.get(i).expectedRows() + " (expected rows "
-                        + step.headsBefore() + " before this step). Did another tool change it during the run?", "RT001");
+                throw new SQLException(mismatchMessage(changes.get(i), Integer.toString(count), step), VERSION_MISMATCH);
             }
         }
+    }
+
+    /** The one wording of a version-table write that touched {@code touched} rows, checked here or on the server. */
+    static String mismatchMessage(VersionTable.Change change, String touched, Step step) {
+        return "The version table did not hold what the plan expected: '" + change.description() + "' touched " + touched
+                + " rows instead of " + change.expectedRows() + " (expected rows " + step.headsBefore()
+                + " before this step). Did another tool change it during the run?";
     }
 
     private MigrationException fail(Connection connection, Plan plan, Step step, RevisionWork work,

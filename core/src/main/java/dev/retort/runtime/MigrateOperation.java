@@ -112,8 +112,12 @@ public final class MigrateOperation {
                     + "the command line) at an empty schema.",
                     session.schema(), some);
         }
-        session.versions().create(connection);
-        session.history().create(connection);
+        // One batch: one round trip, and on PostgreSQL one implicit transaction (one commit) for both.
+        try (Statement statement = connection.createStatement()) {
+            statement.addBatch(session.versions().createSql());
+            statement.addBatch(session.history().createSql());
+            statement.executeBatch();
+        }
         if (foreign.isEmpty() || baseline == null) {
             return new Prepared(List.of(), !historyExisted);
         }

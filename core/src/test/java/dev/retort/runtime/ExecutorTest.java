@@ -111,6 +111,35 @@ class ExecutorTest {
     }
 
     @Test
+    void aRevisionThatFailsOnlyAtCommitLeavesNothingBehindOnPostgresql() throws SQLException {
+        try (TestDatabase db = TestDatabase.postgres(); Connection connection = db.connect()) {
+            Fixture f = new Fixture(connection, db.schema(), TransactionMode.PER_MIGRATION);
+            // A deferred foreign key is checked by COMMIT, which travels in the version-table batch.
+            RevisionWork deferred = work("b2", List.of("a1"), true,
+                    new ExecutableStatement("CREATE TABLE orders (id INT PRIMARY KEY, customer INT REFERENCES customers (id) "
+                            + "DEFERRABLE INITIALLY DEFERRED)", 5),
+                    new ExecutableStatement("INSERT INTO orders (id, customer) VALUES (1, 99)", 6));
+            Plan plan = upgrade(List.of(), step("a1", List.of(), List.of("a1")), step("b2", List.of("a1"), List.of("b2")));
+
+            assertThatThrownBy(() -> f.executor.execute(connection, plan, List.of(CREATE_A, deferred)))
+                    .isInstanceOfSatisfying(MigrationException.class, e -> {
+                        assertThat(e.revision()).isEqualTo("b2");
+                        assertThat(e.sqlState()).isEqualTo("23503");
+                        assertThat(e.appliedStatements()).isEmpty();
+                    })
+                    .hasMessageContaining("updating retort_version after db/b2_x.sql")
+                    .hasMessageContaining("rolled back: nothing of it is applied")
+                    .hasMessageContaining("says a1");
+
+            assertThat(tables(connection, f.dialect, db.schema())).contains("customers").doesNotContain("orders");
+            assertThat(f.versions.read(connection)).containsExactly("a1");
+            assertThat(f.history.read(connection)).extracting(HistoryEntry::revision, HistoryEntry::success)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("b2", false), org.assertj.core.groups.Tuple.tuple("a1", true));
+            assertThat(connection.getAutoCommit()).isTrue();
+        }
+    }
+
+    @Test
     void transactionModeNoneKeepsWhatRanBeforeTheFailureEvenOnPostgresql() throws SQLException {
         try (TestDatabase db = TestDatabase.postgres(); Connection connection = db.connect()) {
             Fixture f = new Fixture(connection, db.schema(), TransactionMode.NONE);
@@ -180,10 +209,19 @@ class ExecutorTest {
             RevisionWork b = work("b2", List.of("a1"), true);
             assertThatThrownBy(() -> f.executor.execute(connection,
                     upgrade(List.of("a1"), step("b2", List.of("a1"), List.of("b2"))), List.of(b)))
-                    .isInstanceOf(MigrationException.class)
-                    .hasMessageContaining("change row a1 to b2")
-                    .hasMessageContaining("touched 0 rows");
+                    .isInstanceOfSatisfying(MigrationException.class, e -> {
+                        assertThat(e.sqlState()).isEqualTo("RT001");
+                        assertThat(e.line()).isZero();
+                        assertThat(e.databaseMessage()).isEqualTo("The version table did not hold what the plan expected: "
+                                + "'change row a1 to b2' touched 0 rows instead of 1 (expected rows [a1] before this step). "
+                                + "Did another tool change it during the run?");
+                    });
             assertThat(f.versions.read(connection)).isEmpty();
+            // Nothing of the revision was committed: only the failure is in history.
+            assertThat(f.history.read(connection)).singleElement().satisfies(h -> {
+                assertThat(h.revision()).isEqualTo("b2");
+                assertThat(h.success()).isFalse();
+            });
         }
     }
 
