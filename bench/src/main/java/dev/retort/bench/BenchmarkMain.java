@@ -303,7 +303,7 @@ public final class BenchmarkMain {
         env.put("Retort", BenchmarkMain.class.getPackage().getImplementationVersion() == null
                 ? "0.1.0-SNAPSHOT (this tree)" : BenchmarkMain.class.getPackage().getImplementationVersion());
         env.put("Flyway", mavenVersion("org.flywaydb", "flyway-core") + " (with flyway-database-postgresql)");
-        env.put("Liquibase", mavenVersion("org.liquibase", "liquibase-core"));
+        env.put("Liquibase", liquibase.util.LiquibaseUtil.getBuildVersion());
         for (Target.Kind kind : options.databases()) {
             try (Target target = Target.create(kind, false); Connection c = target.dataSource().getConnection()) {
                 DatabaseMetaData meta = c.getMetaData();

@@ -136,7 +136,65 @@ final class Report {
                 md.append('\n');
             });
         }
+        targets(md);
         BenchmarkMain.writeFile(options.out(), md.toString());
+    }
+
+    /** The targets of the benchmark issue, checked against this run's numbers. */
+    private void targets(StringBuilder md) {
+        md.append("## Against the targets\n\n| target | this run | met |\n|---|---|---|\n");
+        fresh.forEach((kind, byN) -> {
+            double limit = kind == Target.Kind.POSTGRESQL ? 1.10 : 2.0;
+            byN.forEach((n, byTool) -> {
+                Stats retort = byTool.get("Retort");
+                Stats jdbc = byTool.get("JDBC");
+                if (retort != null && jdbc != null) {
+                    double r = retort.median() / jdbc.median();
+                    row(md, String.format(Locale.ROOT, "fresh apply, %s, N=%d: at most %.2fx plain JDBC", kind.label(), n,
+                            limit), String.format(Locale.ROOT, "%.2fx", r), r <= limit);
+                }
+            });
+        });
+        upToDate.forEach((kind, byTool) -> {
+            Stats[] retort = byTool.get("Retort");
+            if (retort != null) {
+                double startLimit = kind == Target.Kind.POSTGRESQL ? 25 : 15;
+                row(md, String.format(Locale.ROOT, "up-to-date start, %s, %d revisions: at most %.0f ms", kind.label(),
+                        options.upToDateSize(), startLimit), String.format(Locale.ROOT, "%.1f ms", retort[0].median()),
+                        retort[0].median() <= startLimit);
+                row(md, String.format(Locale.ROOT, "status, %s: under 25 ms", kind.label()),
+                        String.format(Locale.ROOT, "%.1f ms", retort[1].median()), retort[1].median() < 25);
+                Stats[] flyway = byTool.get("Flyway");
+                if (flyway != null) {
+                    row(md, "up-to-date start, " + kind.label() + ": faster than Flyway",
+                            String.format(Locale.ROOT, "%.1f vs %.1f ms", retort[0].median(), flyway[0].median()),
+                            retort[0].median() < flyway[0].median());
+                }
+            }
+        });
+        process.forEach((kind, rows) -> {
+            ProcessProbe.Result retort = rows.get("retort");
+            if (retort != null) {
+                row(md, "whole-process restart, " + kind.label() + ": under 400 ms",
+                        String.format(Locale.ROOT, "%.0f ms", retort.restartMillis().median()),
+                        retort.restartMillis().median() < 400);
+                if (kind == Target.Kind.H2) {
+                    row(md, "peak RSS of a whole-process fresh apply of " + retort.applySize() + " revisions on H2: under 150 MiB",
+                            (retort.applyPeakRssKib() / 1024) + " MiB", retort.applyPeakRssKib() / 1024 < 150);
+                }
+            }
+        });
+        if (!planning.isEmpty()) {
+            double worst = planning.values().stream().mapToDouble(Stats::median).max().orElse(0);
+            row(md, "loading and planning " + planningSize + " revisions: well under a second",
+                    String.format(Locale.ROOT, "%.1f ms at most", worst), worst < 500);
+        }
+        md.append('\n');
+    }
+
+    private static void row(StringBuilder md, String target, String measured, boolean met) {
+        md.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**")
+          .append(" |\n");
     }
 
     private static String ratio(Map<String, Stats> byTool, String other) {
