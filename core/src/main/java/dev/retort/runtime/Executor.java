@@ -93,11 +93,17 @@ public final class Executor {
             for (int i = 0; i < works.size(); i++) {
                 Step step = plan.steps().get(i);
                 RevisionWork work = works.get(i);
-                applied.add(runStep(connection, statement, bookkeeping, plan, step, work));
+                try {
+                    applied.add(runStep(connection, statement, bookkeeping, plan, step, work));
+                } catch (MigrationException e) {
+                    bookkeeping.finish(); // the failure is rolled back and recorded: nothing is pending
+                    throw e;
+                }
             }
             if (mode == TransactionMode.ALL) {
                 connection.commit();
             }
+            bookkeeping.finish();
         } finally {
             restoreAutoCommit(connection, originalAutoCommit);
         }

@@ -112,12 +112,7 @@ public final class MigrateOperation {
                     + "the command line) at an empty schema.",
                     session.schema(), some);
         }
-        // One batch: one round trip, and on PostgreSQL one implicit transaction (one commit) for both.
-        try (Statement statement = connection.createStatement()) {
-            statement.addBatch(session.versions().createSql());
-            statement.addBatch(session.history().createSql());
-            statement.executeBatch();
-        }
+        createTables(session);
         if (foreign.isEmpty() || baseline == null) {
             return new Prepared(List.of(), !historyExisted);
         }
@@ -137,6 +132,37 @@ public final class MigrateOperation {
         org.slf4j.LoggerFactory.getLogger("dev.retort").info("Schema {} had tables but no version table: stamped the "
                 + "baseline revision {} (retort.baseline-revision)", session.schema(), baseline);
         return new Prepared(List.of(baseline), !historyExisted);
+    }
+
+    /**
+     * Creates the version and history tables in one batch: one round trip, and where DDL is
+     * transactional one transaction that does not wait for its flush to disk (see
+     * {@link dev.retort.dialect.Dialect#noFlushWait}).
+     */
+    private static void createTables(Session session) throws SQLException {
+        Connection connection = session.connection();
+        String noFlushWait = session.dialect().transactionalDdl() ? session.dialect().noFlushWait() : null;
+        try (Statement statement = connection.createStatement()) {
+            if (noFlushWait == null) {
+                statement.addBatch(session.versions().createSql());
+                statement.addBatch(session.history().createSql());
+                statement.executeBatch();
+                return;
+            }
+            connection.setAutoCommit(false);
+            try {
+                statement.addBatch(noFlushWait);
+                statement.addBatch(session.versions().createSql());
+                statement.addBatch(session.history().createSql());
+                statement.addBatch("COMMIT");
+                statement.executeBatch();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
     }
 
     /** The version table's rows, and whether this run created the history table (so it holds no checksums yet). */

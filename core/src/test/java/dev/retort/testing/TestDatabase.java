@@ -227,8 +227,8 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    /** Replaces the database part of a {@code jdbc:mariadb://host:port/db?params} URL. */
-    static String withDatabase(String jdbcUrl, String database) {
+    /** Replaces the database part of a {@code jdbc:mariadb://host:port/db?params} (or {@code jdbc:postgresql:...}) URL. */
+    public static String withDatabase(String jdbcUrl, String database) {
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         return "jdbc:" + uri.getScheme() + "://" + uri.getRawAuthority() + "/" + database + query;
