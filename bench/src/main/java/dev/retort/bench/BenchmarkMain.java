@@ -101,6 +101,15 @@ public final class BenchmarkMain {
                     Boolean.parseBoolean(values.get("process")),
                     Integer.parseInt(values.get("planning-n")));
         }
+
+        /**
+         * Fresh-apply runs for {@code n} revisions: small runs are short and scatter most (a
+         * PostgreSQL commit waits for the disk, whose latency wanders on a shared machine), so
+         * N &le; 100 gets three times {@code --runs} and N &le; 1000 twice as many.
+         */
+        int runsFor(int n) {
+            return n <= 100 ? 3 * runs : n <= 1000 ? 2 * runs : runs;
+        }
     }
 
     private void run() throws Exception {
@@ -158,10 +167,11 @@ public final class BenchmarkMain {
                 List<Tool> tools = options.tools().stream().map(name -> Tool.byName(name, workload)).toList();
                 Map<String, List<Double>> samples = new LinkedHashMap<>();
                 tools.forEach(tool -> samples.put(tool.name(), new ArrayList<>()));
-                for (int run = 0; run < options.runs(); run++) {
+                for (int run = 0; run < options.runsFor(n); run++) {
                     for (int i = 0; i < tools.size(); i++) {
                         Tool tool = tools.get((run + i) % tools.size());
                         try (Target target = Target.create(kind, false)) {
+                            settle();
                             samples.get(tool.name()).add(applyOnce(tool, target, layout));
                         }
                     }
@@ -174,6 +184,14 @@ public final class BenchmarkMain {
                 }
             }
         }
+    }
+
+    /**
+     * Collects the garbage of whatever ran before (another tool's run, a dropped database)
+     * outside the timed section, so that no tool pays for another's allocations.
+     */
+    static void settle() {
+        System.gc();
     }
 
     private static double applyOnce(Tool tool, Target target, Workload.Layout layout) throws Exception {
@@ -198,6 +216,7 @@ public final class BenchmarkMain {
                     applyOnce(tool, target, layout);
                     List<Double> start = new ArrayList<>();
                     for (int run = 0; run < options.warmup() + options.runs(); run++) {
+                        settle();
                         long t0 = System.nanoTime();
                         try (Tool.Session session = tool.open(target, layout)) {
                             session.migrate();
@@ -280,9 +299,6 @@ public final class BenchmarkMain {
         ProcessProbe probe = new ProcessProbe(work);
         for (Target.Kind kind : options.databases()) {
             for (String name : options.tools()) {
-                if (name.equals("jdbc")) {
-                    continue;
-                }
                 ProcessProbe.Result restart = probe.restart(name, kind, options.upToDateSize(), options.runs());
                 report.process(kind, name, restart);
                 log(String.format(Locale.ROOT, "whole process %s %s: restart %.0f ms, apply N=%d peak RSS %d MiB",

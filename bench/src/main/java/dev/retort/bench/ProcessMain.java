@@ -9,7 +9,9 @@ import java.util.List;
  * an up-to-date restart) and exits, printing its peak resident set size. The parent times it
  * from process start to exit.
  *
- * <p>Arguments: {@code TOOL h2|postgresql URL SCHEMA LAYOUT_ROOT N}.
+ * <p>Arguments: {@code TOOL h2|postgresql URL SCHEMA LAYOUT_ROOT N apply|restart}. Plain JDBC
+ * keeps no record, so its restart only connects (the floor every service pays: the JVM, the
+ * driver, the pool and the database's own start-up) and its apply runs every statement.
  */
 public final class ProcessMain {
 
@@ -24,12 +26,17 @@ public final class ProcessMain {
         String schema = args[3];
         Path root = Path.of(args[4]);
         int n = Integer.parseInt(args[5]);
+        boolean restart = args.length > 6 && args[6].equals("restart");
         Workload workload = new Workload(n);
         Workload.Layout layout = new Workload.Layout(root, root.resolve("retort"), root.resolve("flyway"),
                 root.resolve("liquibase"));
-        try (Target target = Target.existing(kind, url, schema);
-             Tool.Session session = Tool.byName(tool, workload).open(target, layout)) {
-            session.migrate();
+        try (Target target = Target.existing(kind, url, schema)) {
+            Tool chosen = Tool.byName(tool, workload);
+            if (!(restart && !chosen.tracksVersions())) {
+                try (Tool.Session session = chosen.open(target, layout)) {
+                    session.migrate();
+                }
+            }
         }
         System.out.println("peak_rss_kib=" + peakRssKib());
     }

@@ -32,12 +32,12 @@ final class ProcessProbe {
         try (Target target = kind == Target.Kind.H2 ? null : Target.create(kind, false)) {
             String url = target == null ? h2File : target.url();
             String schema = target == null ? "PUBLIC" : target.schema();
-            run(tool, kind, url, schema, layout, n);
-            run(tool, kind, url, schema, layout, n);
+            run(tool, kind, url, schema, layout, n, false);
+            run(tool, kind, url, schema, layout, n, true);
             long rss = 0;
             for (int i = 0; i < runs; i++) {
                 long start = System.nanoTime();
-                rss = Math.max(rss, run(tool, kind, url, schema, layout, n));
+                rss = Math.max(rss, run(tool, kind, url, schema, layout, n, true));
                 samples.add((System.nanoTime() - start) / 1e6);
             }
             restartRss = rss;
@@ -49,21 +49,21 @@ final class ProcessProbe {
             String url = target == null ? "jdbc:h2:mem:apply" : target.url();
             String schema = target == null ? "PUBLIC" : target.schema();
             long start = System.nanoTime();
-            applyRss = run(tool, kind, url, schema, layout, n);
+            applyRss = run(tool, kind, url, schema, layout, n, false);
             applyMillis = (System.nanoTime() - start) / 1e6;
         }
         return new Result(new Stats(samples), restartRss, n, applyMillis, applyRss);
     }
 
     /** Runs one child JVM and returns its peak RSS in KiB. */
-    private static long run(String tool, Target.Kind kind, String url, String schema, Workload.Layout layout, int n)
-            throws IOException, InterruptedException {
+    private static long run(String tool, Target.Kind kind, String url, String schema, Workload.Layout layout, int n,
+                            boolean restart) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(),
                 "-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false",
                 "-cp", System.getProperty("java.class.path"),
                 ProcessMain.class.getName(), tool, kind.name().toLowerCase(Locale.ROOT), url, schema,
-                layout.root().toString(), Integer.toString(n));
+                layout.root().toString(), Integer.toString(n), restart ? "restart" : "apply");
         builder.redirectErrorStream(true);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

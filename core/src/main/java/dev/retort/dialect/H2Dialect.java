@@ -87,28 +87,29 @@ public final class H2Dialect extends AbstractDialect {
     public MigrationLock lock(Connection connection, String schema, String versionTable, Duration timeout)
             throws SQLException {
         String table = qualify(schema, lockTable(versionTable));
-        connection.setAutoCommit(true);
+        // WAIT bounds this one statement, leaving the (pooled) session's LOCK_TIMEOUT alone.
+        String seconds = java.math.BigDecimal.valueOf(Math.max(1, timeout.toMillis()), 3).toPlainString();
+        String lockRow = "SELECT id FROM " + table + " WHERE id = 1 FOR UPDATE WAIT " + seconds;
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INT NOT NULL PRIMARY KEY)");
-            try {
-                // Reads the committed state without locking, so it never waits for a lock holder.
-                statement.execute("INSERT INTO " + table + " SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM " + table + ")");
-            } catch (SQLException e) {
-                if (e.getErrorCode() != DUPLICATE_KEY) {
-                    throw e; // a concurrent first migrator inserted the row: fine
-                }
-            }
+            // Usually the table and its row are there from an earlier run: one statement. Otherwise
+            // create them (committed, so that other migrators see them) and lock again.
             connection.setAutoCommit(false);
-            // WAIT bounds this one statement, leaving the (pooled) session's LOCK_TIMEOUT alone.
-            String seconds = java.math.BigDecimal.valueOf(Math.max(1, timeout.toMillis()), 3).toPlainString();
-            try {
-                statement.execute("SELECT id FROM " + table + " WHERE id = 1 FOR UPDATE WAIT " + seconds);
-            } catch (SQLException e) {
-                connection.rollback();
-                if (e.getErrorCode() == LOCK_TIMEOUT) {
-                    throw lockTimeout(schema, versionTable, timeout, "another session of this H2 database");
+            if (!lockRow(connection, statement, lockRow, schema, versionTable, timeout)) {
+                connection.setAutoCommit(true);
+                statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INT NOT NULL PRIMARY KEY)");
+                try {
+                    // Reads the committed state without locking, so it never waits for a lock holder.
+                    statement.execute("INSERT INTO " + table + " SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM " + table + ")");
+                } catch (SQLException e) {
+                    if (e.getErrorCode() != DUPLICATE_KEY) {
+                        throw e; // a concurrent first migrator inserted the row: fine
+                    }
                 }
-                throw e;
+                connection.setAutoCommit(false);
+                if (!lockRow(connection, statement, lockRow, schema, versionTable, timeout)) {
+                    connection.rollback();
+                    throw new SQLException("The lock row of " + table + " vanished while taking the migration lock");
+                }
             }
         }
         return () -> {
@@ -116,6 +117,30 @@ public final class H2Dialect extends AbstractDialect {
                 connection.rollback();
             }
         };
+    }
+
+    /**
+     * Locks the lock table's row inside the open transaction: true when locked, false when the
+     * table or its row is missing (the transaction is rolled back then).
+     */
+    private boolean lockRow(Connection connection, Statement statement, String sql, String schema, String versionTable,
+                            Duration timeout) throws SQLException {
+        try (java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            if (rs.next()) {
+                return true;
+            }
+        } catch (SQLException e) {
+            connection.rollback();
+            if (e.getErrorCode() == LOCK_TIMEOUT) {
+                throw lockTimeout(schema, versionTable, timeout, "another session of this H2 database");
+            }
+            if (isUndefinedTable(e)) {
+                return false;
+            }
+            throw e;
+        }
+        connection.rollback();
+        return false;
     }
 
     @Override
