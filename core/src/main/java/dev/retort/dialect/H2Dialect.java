@@ -67,6 +67,48 @@ public final class H2Dialect extends AbstractDialect {
                 + "success BOOLEAN NOT NULL)";
     }
 
+    /**
+     * Asks the catalog before reading the version or history table: H2 writes every failed
+     * statement (such as reading a table that is not there yet) into the database's
+     * {@code .trace.db} file, and a first run would leave a stack trace there for users to puzzle over.
+     */
+    @Override
+    public boolean probeTablesByQuery() {
+        return false;
+    }
+
+    /**
+     * One catalog query. A plain name matches in any case, since H2 folds it to upper case by
+     * default but to lower case with {@code DATABASE_TO_LOWER} (and keeps it with
+     * {@code DATABASE_TO_UPPER=FALSE}); a quoted name matches exactly. The names are looked up
+     * as written, upper- and lower-cased, which H2 answers by name rather than by listing every table.
+     */
+    @Override
+    public boolean tableExists(Connection connection, String schema, String table) throws SQLException {
+        String sql = "SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
+                + "WHERE TABLE_SCHEMA IN (?, ?, ?) AND TABLE_NAME IN (?, ?, ?)";
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            statement.setString(2, schema.toUpperCase(java.util.Locale.ROOT));
+            statement.setString(3, schema.toLowerCase(java.util.Locale.ROOT));
+            statement.setString(4, table);
+            statement.setString(5, table.toUpperCase(java.util.Locale.ROOT));
+            statement.setString(6, table.toLowerCase(java.util.Locale.ROOT));
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (sameName(rs.getString(1), schema) && sameName(rs.getString(2), table)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    private static boolean sameName(String stored, String configured) {
+        return stored.equals(configured) || (isPlain(configured) && stored.equalsIgnoreCase(configured));
+    }
+
     /** Usually embedded: parsing a fresh INSERT and UPDATE per revision costs more than the round trip a batch saves. */
     @Override
     public boolean literalBookkeepingBatch() {
@@ -91,12 +133,15 @@ public final class H2Dialect extends AbstractDialect {
         String seconds = java.math.BigDecimal.valueOf(Math.max(1, timeout.toMillis()), 3).toPlainString();
         String lockRow = "SELECT id FROM " + table + " WHERE id = 1 FOR UPDATE WAIT " + seconds;
         try (Statement statement = connection.createStatement()) {
-            // Usually the table and its row are there from an earlier run: one statement. Otherwise
-            // create them (committed, so that other migrators see them) and lock again.
+            // No statement here may fail on a missing table: H2 writes every such error into the
+            // database's .trace.db file, which would puzzle users of file databases.
+            connection.setAutoCommit(true);
+            statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INT NOT NULL PRIMARY KEY)");
             connection.setAutoCommit(false);
+            // Usually the row is there from an earlier run; otherwise it is inserted (committed, so
+            // that other migrators see it) and locked then.
             if (!lockRow(connection, statement, lockRow, schema, versionTable, timeout)) {
                 connection.setAutoCommit(true);
-                statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INT NOT NULL PRIMARY KEY)");
                 try {
                     // Reads the committed state without locking, so it never waits for a lock holder.
                     statement.execute("INSERT INTO " + table + " SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM " + table + ")");
@@ -121,7 +166,7 @@ public final class H2Dialect extends AbstractDialect {
 
     /**
      * Locks the lock table's row inside the open transaction: true when locked, false when the
-     * table or its row is missing (the transaction is rolled back then).
+     * row is missing (the transaction is rolled back then).
      */
     private boolean lockRow(Connection connection, Statement statement, String sql, String schema, String versionTable,
                             Duration timeout) throws SQLException {
@@ -133,9 +178,6 @@ public final class H2Dialect extends AbstractDialect {
             connection.rollback();
             if (e.getErrorCode() == LOCK_TIMEOUT) {
                 throw lockTimeout(schema, versionTable, timeout, "another session of this H2 database");
-            }
-            if (isUndefinedTable(e)) {
-                return false;
             }
             throw e;
         }
