@@ -11,8 +11,10 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -108,6 +110,12 @@ public final class ScriptLoader {
         for (String location : locations) {
             List<SourceFile> files = find(location, problems);
             List<Read> reads = readAndParse(files);
+            if (reads.stream().anyMatch(read -> read.problem() != null && read.file().listedByName())) {
+                // A name ending in .sql that is no readable file (a folder, a broken link): list
+                // the folder again with every entry's attributes, as a walk sees them.
+                files = walkFiles(location, location.strip().substring(FILESYSTEM.length()), problems);
+                reads = readAndParse(files);
+            }
             // Problems in the order a one-by-one load finds them: unreadable files first, then the
             // problems of each parsed file, in file order.
             for (Read read : reads) {
@@ -165,7 +173,12 @@ public final class ScriptLoader {
      * @param location the name in messages and {@link MigrationScript#location()}
      * @param source   where exactly it came from (a URL for class path files), for the duplicate message
      */
-    private record SourceFile(String location, Path path, Supplier<String> source, Content content) {
+    private record SourceFile(String location, Path path, Supplier<String> source, Content content,
+                              boolean listedByName) {
+
+        SourceFile(String location, Path path, Supplier<String> source, Content content) {
+            this(location, path, source, content, false);
+        }
     }
 
     /** Reads a file's bytes; a lambda over the file or the class path resource. */
@@ -233,6 +246,40 @@ public final class ScriptLoader {
                     + "folder that holds the migration files."));
             return List.of();
         }
+        // By name: the files of a folder of migrations are taken to be files without asking for
+        // their attributes (a stat per file, most of the listing's time); reading one that is not
+        // a regular file fails, and then walkFiles lists the folder again with attributes.
+        List<Path> paths = new ArrayList<>();
+        try {
+            listByName(folder, paths);
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(new ScriptProblem(location, 0, "cannot list the folder " + folder + ": " + e.getMessage()));
+            return List.of();
+        }
+        paths.sort(Comparator.comparing(Path::toString));
+        List<SourceFile> files = new ArrayList<>(paths.size());
+        for (Path path : paths) {
+            files.add(new SourceFile(path.toString(), path, path::toString, () -> Files.readAllBytes(path), true));
+        }
+        return files;
+    }
+
+    /** The {@code *.sql} names under {@code folder}; entries with other names are asked whether they are folders. */
+    private static void listByName(Path folder, List<Path> paths) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (entry.getFileName().toString().endsWith(".sql")) {
+                    paths.add(entry);
+                } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    listByName(entry, paths);
+                }
+            }
+        }
+    }
+
+    /** The files under a folder location as a walk with every entry's attributes finds them. */
+    private List<SourceFile> walkFiles(String location, String folderName, List<ScriptProblem> problems) {
+        Path folder = Path.of(folderName).toAbsolutePath().normalize();
         List<Path> paths;
         // Files.find hands over the attributes the walk has read anyway; asking Files.isRegularFile
         // for every file would stat it a second time. Links are not followed by the walk, so for a

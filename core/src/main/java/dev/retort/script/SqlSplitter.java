@@ -35,6 +35,12 @@ public final class SqlSplitter {
             Pattern.compile("[ \\t]*--[ \\t]*\\+(begin|end)[ \\t]*", Pattern.CASE_INSENSITIVE);
 
     private final String text;
+    /**
+     * The text as an array: the splitter reads it character by character, and at start-up (a
+     * service's first load of its migration files, before the JIT has compiled this class) an
+     * array read is one bytecode where {@code String.charAt} is several interpreted calls.
+     */
+    private final char[] chars;
     private final int firstLine;
     private final SqlSyntax syntax;
     /** Whether statements are kept ({@link #split}) or only the syntax is checked ({@link #check}). */
@@ -54,6 +60,7 @@ public final class SqlSplitter {
             throw new IllegalArgumentException("firstLine must be 1 or more, was " + firstLine);
         }
         this.text = text;
+        this.chars = text.toCharArray();
         this.firstLine = firstLine;
         this.syntax = syntax;
         this.collect = collect;
@@ -88,12 +95,12 @@ public final class SqlSplitter {
 
     private void run() {
         Matcher marker;
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
+        while (pos < chars.length) {
+            char c = chars[pos];
             if (c == ';') {
                 flush();
                 pos++;
-            } else if (Character.isWhitespace(c)) {
+            } else if (isWhitespace(c)) {
                 pos++;
             } else if (c == '-' && (marker = markerAt(pos)) != null) {
                 blockMarker(marker.group(1).toLowerCase(Locale.ROOT), lineEnd(pos));
@@ -112,18 +119,18 @@ public final class SqlSplitter {
 
     /** Whether a line comment starts at {@code pos}. */
     private boolean startsLineComment() {
-        char c = text.charAt(pos);
+        char c = chars[pos];
         if (c == '#') {
             return syntax.hashComments();
         }
-        if (c != '-' || !text.startsWith("--", pos)) {
+        if (c != '-' || pos + 1 >= chars.length || chars[pos + 1] != '-') {
             return false;
         }
-        if (!syntax.dashCommentNeedsSpace() || pos + 2 >= text.length()) {
+        if (!syntax.dashCommentNeedsSpace() || pos + 2 >= chars.length) {
             return true;
         }
         // MySQL only treats "--" as a comment when a space or control character follows.
-        char next = text.charAt(pos + 2);
+        char next = chars[pos + 2];
         return Character.isWhitespace(next) || Character.isISOControl(next);
     }
 
@@ -154,14 +161,14 @@ public final class SqlSplitter {
             return false;
         }
         int i = at + 2;
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        while (i < chars.length && (chars[i] == ' ' || chars[i] == '\t')) {
             i++;
         }
-        if (i >= text.length() || text.charAt(i) != '+') {
+        if (i >= chars.length || chars[i] != '+') {
             return false;
         }
         for (int j = at - 1; j >= 0; j--) {
-            char c = text.charAt(j);
+            char c = chars[j];
             if (c == '\n' || c == '\r') {
                 return true;
             }
@@ -185,7 +192,7 @@ public final class SqlSplitter {
         // The block's lines are taken as they are, not tokenized: the block exists for bodies
         // whose semicolons (and possibly quoting) this splitter should not interpret.
         int lineStart = nextLineStart(markerLineEnd);
-        while (lineStart < text.length()) {
+        while (lineStart < chars.length) {
             int lineEnd = lineEnd(lineStart);
             String line = text.substring(lineStart, lineEnd);
             Matcher m = BLOCK_MARKER.matcher(line.stripTrailing());
@@ -208,7 +215,7 @@ public final class SqlSplitter {
     private void addBlock(int from, int to) {
         int first = from;
         while (true) {
-            while (first < to && Character.isWhitespace(text.charAt(first))) {
+            while (first < to && Character.isWhitespace(chars[first])) {
                 first++;
             }
             if (first < to && text.startsWith("--", first)) {
@@ -242,7 +249,7 @@ public final class SqlSplitter {
 
     /** Skips one significant token (a quoted string or identifier, or one other character). */
     private int skipToken(int at) {
-        char c = text.charAt(at);
+        char c = chars[at];
         if (c == '\'') {
             boolean backslash = syntax.backslashEscapes() || (syntax.escapeStrings() && isEscapeStringPrefix(at));
             return skipQuoted(at, '\'', backslash, "string");
@@ -270,7 +277,7 @@ public final class SqlSplitter {
         if (isIdentifierPart(c)) {
             // A whole word at once, so "a$b$" (an identifier with dollars) is never a dollar quote.
             int i = at;
-            while (i < text.length() && (isIdentifierPart(text.charAt(i)) || text.charAt(i) == '$')) {
+            while (i < chars.length && (isIdentifierPart(chars[i]) || chars[i] == '$')) {
                 i++;
             }
             return i;
@@ -280,20 +287,20 @@ public final class SqlSplitter {
 
     /** E'...' (PostgreSQL): the 'e' must start a word, or it is the end of an identifier. */
     private boolean isEscapeStringPrefix(int quote) {
-        if (quote == 0 || Character.toLowerCase(text.charAt(quote - 1)) != 'e') {
+        if (quote == 0 || Character.toLowerCase(chars[quote - 1]) != 'e') {
             return false;
         }
-        return quote == 1 || !isIdentifierPart(text.charAt(quote - 2));
+        return quote == 1 || !isIdentifierPart(chars[quote - 2]);
     }
 
     private int skipQuoted(int at, char quote, boolean backslashEscapes, String what) {
         int i = at + 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
+        while (i < chars.length) {
+            char c = chars[i];
             if (backslashEscapes && c == '\\') {
                 i += 2;
             } else if (c == quote) {
-                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                if (i + 1 < chars.length && chars[i + 1] == quote) {
                     i += 2; // doubled quote inside the quotes
                 } else {
                     return i + 1;
@@ -316,26 +323,27 @@ public final class SqlSplitter {
             return null;
         }
         int i = at + 1;
-        if (i >= text.length() || !(Character.isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
+        if (i >= chars.length || !(Character.isLetter(chars[i]) || chars[i] == '_')) {
             return null; // "$1" is a parameter, not a tag
         }
-        while (i < text.length() && isIdentifierPart(text.charAt(i))) {
+        while (i < chars.length && isIdentifierPart(chars[i])) {
             i++;
         }
-        return i < text.length() && text.charAt(i) == '$' ? text.substring(at, i + 1) : null;
+        return i < chars.length && chars[i] == '$' ? text.substring(at, i + 1) : null;
     }
 
     private int skipBlockComment(int at) {
         int depth = 1;
         int i = at + 2;
-        while (i < text.length()) {
-            if (text.startsWith("*/", i)) {
+        while (i < chars.length) {
+            char c = chars[i];
+            if (c == '*' && i + 1 < chars.length && chars[i + 1] == '/') {
                 depth--;
                 i += 2;
                 if (depth == 0) {
                     return i;
                 }
-            } else if (syntax.nestedBlockComments() && text.startsWith("/*", i)) {
+            } else if (c == '/' && i + 1 < chars.length && chars[i + 1] == '*' && syntax.nestedBlockComments()) {
                 depth++;
                 i += 2;
             } else {
@@ -361,14 +369,26 @@ public final class SqlSplitter {
         end = -1;
     }
 
+    /** {@link Character#isLetterOrDigit} or '_', with ASCII decided without a table lookup. */
     private static boolean isIdentifierPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
+    /** {@link Character#isWhitespace}, with printable ASCII decided at once. */
+    private static boolean isWhitespace(char c) {
+        if (c == ' ' || c == '\n') {
+            return true;
+        }
+        return (c < ' ' || c >= 127) && Character.isWhitespace(c);
     }
 
     /** The index of the line break ending the line that holds {@code at} (or the text's end). */
     private int lineEnd(int at) {
         int i = at;
-        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+        while (i < chars.length && chars[i] != '\n' && chars[i] != '\r') {
             i++;
         }
         return i;
@@ -376,10 +396,10 @@ public final class SqlSplitter {
 
     /** The start of the line after the break at {@code breakAt} ("\r\n" is one break). */
     private int nextLineStart(int breakAt) {
-        if (breakAt >= text.length()) {
-            return text.length();
+        if (breakAt >= chars.length) {
+            return chars.length;
         }
-        if (text.charAt(breakAt) == '\r' && breakAt + 1 < text.length() && text.charAt(breakAt + 1) == '\n') {
+        if (chars[breakAt] == '\r' && breakAt + 1 < chars.length && chars[breakAt + 1] == '\n') {
             return breakAt + 2;
         }
         return breakAt + 1;

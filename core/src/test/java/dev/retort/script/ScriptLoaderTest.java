@@ -180,6 +180,24 @@ class ScriptLoaderTest {
                         migrations.resolve("old.sql/c3_third.sql").toString());
     }
 
+    /**
+     * A folder location is listed by name first (no stat per file); names ending in .sql that
+     * are no readable files must still end up exactly as a walk with attributes treats them.
+     */
+    @Test
+    void inAFilesystemFolderLinkedFilesLoadAndBrokenLinksAndLinkedFoldersAreIgnored() throws IOException {
+        Path migrations = Files.createDirectories(temp.resolve("migrations"));
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Files.writeString(migrations.resolve("a1_first.sql"), file("a1", "base"));
+        Files.writeString(elsewhere.resolve("b2_second.sql"), file("b2", "a1"));
+        Files.createSymbolicLink(migrations.resolve("b2_linked.sql"), elsewhere.resolve("b2_second.sql"));
+        Files.createSymbolicLink(migrations.resolve("c3_broken.sql"), elsewhere.resolve("missing.sql"));
+        Files.createSymbolicLink(migrations.resolve("d4_folder.sql"), elsewhere);
+
+        assertThat(loader.load(List.of("filesystem:" + migrations))).extracting(MigrationScript::location)
+                .containsExactly(migrations.resolve("a1_first.sql").toString(), migrations.resolve("b2_linked.sql").toString());
+    }
+
     @Test
     void loadsAFilesystemFolderRecursivelyWithAbsoluteLocations() throws IOException {
         Path folder = Files.createDirectories(temp.resolve("migrations/nested"));
