@@ -14,7 +14,9 @@ import java.util.List;
 /**
  * {@code stamp}: set the version table to the targets without running any migration, in one
  * transaction, with a history row per stamped revision. Works on a schema without version
- * table (that is how an existing schema is adopted).
+ * table (that is how an existing schema is adopted): the version and history tables are
+ * created when the stamp writes, so a refused stamp, or one that changes nothing, leaves the
+ * schema as it was.
  */
 public final class StampOperation {
 
@@ -33,20 +35,16 @@ public final class StampOperation {
         try (Session session = Session.open(config)) {
             Connection connection = session.connection();
             try {
+                // Refuse what can be refused before taking the lock: on H2 the lock's first use
+                // creates the lock table, and a refused stamp must leave the schema untouched.
+                plan(session, orEmpty(session.versions().read(connection)), targets, purge);
                 return session.lockTemplate().execute(connection, config.dataSource(), () -> {
+                    // Read and plan again inside the lock: another migrator may have run meanwhile.
                     List<String> rows = session.versions().read(connection);
-                    if (rows == null) {
-                        session.versions().create(connection);
-                        session.history().create(connection);
-                        rows = List.of();
-                    }
-                    List<String> unknown = UnknownRevisions.find(rows, scripts);
-                    if (!unknown.isEmpty() && !purge) {
-                        throw UnknownRevisions.exception(unknown, session, "stamp without --purge");
-                    }
-                    Plan plan = scripts.planner().stamp(rows, targets, purge);
+                    boolean createTables = rows == null;
+                    Plan plan = plan(session, orEmpty(rows), targets, purge);
                     listeners.runStarting(plan);
-                    write(session, plan, stampedRevisions(plan));
+                    write(session, plan, stampedRevisions(plan), createTables);
                     MigrationResult result = RunReporter.finish(session, plan, List.of(), startedAt, started);
                     listeners.runFinished(result);
                     return result;
@@ -60,6 +58,20 @@ public final class StampOperation {
         }
     }
 
+    /** The stamp from {@code rows}; throws, before anything is written, when it is refused. */
+    private Plan plan(Session session, List<String> rows, List<String> targets, boolean purge) {
+        List<String> unknown = UnknownRevisions.find(rows, scripts);
+        if (!unknown.isEmpty() && !purge) {
+            throw UnknownRevisions.exception(unknown, session, "stamp without --purge");
+        }
+        return scripts.planner().stamp(rows, targets, purge);
+    }
+
+    /** A missing version table means base. */
+    private static List<String> orEmpty(List<String> rows) {
+        return rows == null ? List.of() : rows;
+    }
+
     /** The revisions that get a history row: each newly added row; {@code base} when the stamp only removes rows. */
     static List<String> stampedRevisions(Plan plan) {
         List<String> added = new ArrayList<>(plan.resultingHeads());
@@ -70,7 +82,12 @@ public final class StampOperation {
         return added;
     }
 
-    private void write(Session session, Plan plan, List<String> stamped) throws SQLException {
+    /**
+     * Writes the version-table changes and history rows in one transaction, creating the version
+     * table first when {@code createTables} (where DDL is transactional, PostgreSQL, a failed
+     * write takes the new tables back with it). Nothing at all when the stamp changes nothing.
+     */
+    private void write(Session session, Plan plan, List<String> stamped, boolean createTables) throws SQLException {
         if (plan.current().equals(plan.resultingHeads())) {
             return;
         }
@@ -78,6 +95,9 @@ public final class StampOperation {
         List<VersionTable.Change> changes = session.versions().changes(plan.current(), plan.resultingHeads());
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            if (createTables) {
+                session.versions().create(connection);
+            }
             session.history().create(connection); // a version table made by hand may come without history
             for (VersionTable.Change change : changes) {
                 statement.addBatch(change.sql());

@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.SchemaManagement;
@@ -57,6 +58,15 @@ public final class RetortAutoConfiguration implements DisposableBean {
 
     /** Connection pools this configuration opened for retort.url or retort.user; closed with the context. */
     private final List<AutoCloseable> ownedDataSources = new ArrayList<>();
+
+    /**
+     * Validates {@code retort.*} while Spring Boot binds it. Static, so that the binder can
+     * pick it up without creating this configuration early.
+     */
+    @Bean
+    static ConfigurationPropertiesBindHandlerAdvisor retortPropertiesValidation() {
+        return RetortPropertiesValidator.bindHandlerAdvisor();
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,31 +1,23 @@
 package dev.retort.boot.autoconfigure;
 
 import dev.retort.TransactionMode;
-import dev.retort.dialect.Dialects;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * Settings of the migrations Retort runs when the application starts ({@code retort.*}).
  *
- * <p>The class validates itself (Spring Boot calls {@link #validate} while binding), so a
- * bad value stops start-up with a message that names the property, instead of being
+ * <p>Values are checked while Spring Boot binds them (see {@code RetortPropertiesValidator}),
+ * so a bad value stops start-up with a message that names the property, instead of being
  * replaced by a default behind the user's back.
  */
 @ConfigurationProperties("retort")
-public class RetortProperties implements Validator {
+public class RetortProperties {
 
     /** Default location of migration files, also core's default. */
     public static final String DEFAULT_LOCATION = "classpath:db/migrations";
-
-    private static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     /** Whether to run Retort's migrations when the application starts. */
     private boolean enabled = true;
@@ -201,63 +193,6 @@ public class RetortProperties implements Validator {
 
     public void setOnFailure(OnFailure onFailure) {
         this.onFailure = onFailure;
-    }
-
-    @Override
-    public boolean supports(Class<?> type) {
-        return RetortProperties.class.isAssignableFrom(type);
-    }
-
-    /**
-     * Checks what the binder cannot: Spring Boot reports each rejected field as
-     * {@code retort.<property>} with its value and where it came from.
-     */
-    @Override
-    public void validate(Object target, Errors errors) {
-        RetortProperties properties = (RetortProperties) target;
-        if (properties.locations == null || properties.locations.isEmpty()) {
-            errors.rejectValue("locations", "retort.locations.empty",
-                    "retort.locations must name at least one location of migration files, e.g. " + DEFAULT_LOCATION);
-        }
-        else if (properties.locations.stream().anyMatch(location -> location == null || location.isBlank())) {
-            errors.rejectValue("locations", "retort.locations.blank",
-                    "retort.locations contains an empty entry; remove the stray comma or name the location");
-        }
-        if (properties.target == null || properties.target.isBlank()) {
-            errors.rejectValue("target", "retort.target.blank",
-                    "retort.target must not be empty; use 'head' (the default), 'heads' or a revision id");
-        }
-        if (properties.lockTimeout == null || properties.lockTimeout.isNegative()) {
-            errors.rejectValue("lockTimeout", "retort.lock-timeout.negative",
-                    "retort.lock-timeout must be zero (do not wait) or positive, e.g. 60s");
-        }
-        if (properties.dialect != null && !Dialects.NAMES.contains(properties.dialect.trim().toLowerCase(Locale.ROOT))) {
-            errors.rejectValue("dialect", "retort.dialect.unknown", "retort.dialect must be one of "
-                    + String.join(", ", Dialects.NAMES) + ", or be left unset to detect the dialect from the connection");
-        }
-        checkTableName(errors, "versionTable", "retort.version-table", properties.versionTable);
-        checkTableName(errors, "historyTable", "retort.history-table", properties.historyTable);
-        if (properties.versionTable != null && properties.versionTable.equalsIgnoreCase(properties.historyTable)) {
-            errors.rejectValue("historyTable", "retort.history-table.same",
-                    "retort.history-table must differ from retort.version-table ('" + properties.versionTable + "')");
-        }
-        if (properties.baselineRevision != null && !REVISION_ID.matcher(properties.baselineRevision).matches()) {
-            errors.rejectValue("baselineRevision", "retort.baseline-revision.invalid",
-                    "retort.baseline-revision must be a revision id (1 to 32 letters, digits or underscores)");
-        }
-        if (properties.url != null && !properties.url.startsWith("jdbc:")) {
-            // A global error, not a field error: Spring Boot prints a field's value, and a
-            // URL may carry a password.
-            errors.reject("retort.url.invalid", "retort.url must be a JDBC URL starting with 'jdbc:' "
-                    + "(or be left unset to migrate through the application's DataSource)");
-        }
-    }
-
-    private static void checkTableName(Errors errors, String field, String property, String value) {
-        if (value == null || !TABLE_NAME.matcher(value).matches()) {
-            errors.rejectValue(field, "retort.table.invalid",
-                    property + " must be a plain table name (letters, digits and underscores, not starting with a digit)");
-        }
     }
 
     /** When Retort migrates, see {@link RetortProperties#getRunAt()}. */
