@@ -56,14 +56,22 @@ public final class MigrateOperation {
                     Plan plan = operation == Operation.UPGRADE
                             ? scripts.planner().upgrade(rows, target)
                             : scripts.planner().downgrade(rows, target);
-                    // Tables created just now hold no checksums to compare: skip the query on a first run.
-                    if (operation == Operation.UPGRADE && config.validateChecksums() && !prepared.created()) {
+                    // A first run's tables hold no checksums to compare: skip the query then.
+                    if (operation == Operation.UPGRADE && config.validateChecksums() && !prepared.firstRun()) {
                         refuseDrift(session);
                     }
                     List<RevisionWork> works = RevisionWorks.forPlan(plan, scripts, session.dialect());
                     Executor executor = new Executor(session.dialect(), session.versions(), session.history(),
                             config.transactionMode(), config.appliedBy(), listeners);
                     executor.check(works);
+                    // Only now, with the run planned and checked: a refused run leaves the schema as it
+                    // was. A run with nothing to do still creates them, as Alembic's upgrade does.
+                    if (prepared.tablesMissing()) {
+                        createTables(session);
+                        if (prepared.baseline() != null) {
+                            stampBaseline(session, prepared.baseline());
+                        }
+                    }
                     listeners.runStarting(plan);
                     List<AppliedRevision> applied = works.isEmpty() ? List.of() : executor.execute(connection, plan, works);
                     MigrationResult result = RunReporter.finish(session, plan, applied, startedAt, started);
@@ -80,18 +88,19 @@ public final class MigrateOperation {
     }
 
     /**
-     * The version table's rows, creating the tables on first use. A non-empty schema without
-     * a version table is stamped at the baseline revision when one is configured, else refused.
+     * The version table's rows. A non-empty schema without a version table starts at the
+     * baseline revision when one is configured (stamped there before the run, see
+     * {@link #stampBaseline}), else is refused. Nothing is written here.
      */
     private Prepared prepare(Session session, Operation operation) throws SQLException {
         Connection connection = session.connection();
         List<String> rows = session.versions().read(connection);
         if (rows != null) {
-            return new Prepared(rows, false);
+            return new Prepared(rows, false, false, null);
         }
         if (operation == Operation.DOWNGRADE) {
             // nothing was ever applied here; the planner says what that means for the target
-            return new Prepared(List.of(), false);
+            return new Prepared(List.of(), false, false, null);
         }
         List<String> foreign = new ArrayList<>();
         boolean historyExisted = false;
@@ -112,10 +121,15 @@ public final class MigrateOperation {
                     + "the command line) at an empty schema.",
                     session.schema(), some);
         }
-        createTables(session);
         if (foreign.isEmpty() || baseline == null) {
-            return new Prepared(List.of(), !historyExisted);
+            return new Prepared(List.of(), !historyExisted, true, null);
         }
+        return new Prepared(List.of(baseline), !historyExisted, true, baseline);
+    }
+
+    /** Records the baseline revision in the new tables: the version row and a {@code stamp} history row. */
+    private void stampBaseline(Session session, String baseline) throws SQLException {
+        Connection connection = session.connection();
         MigrationScript script = scripts.script(baseline);
         try (Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
@@ -131,7 +145,6 @@ public final class MigrateOperation {
         }
         org.slf4j.LoggerFactory.getLogger("dev.retort").info("Schema {} had tables but no version table: stamped the "
                 + "baseline revision {} (retort.baseline-revision)", session.schema(), baseline);
-        return new Prepared(List.of(baseline), !historyExisted);
     }
 
     /**
@@ -165,8 +178,13 @@ public final class MigrateOperation {
         }
     }
 
-    /** The version table's rows, and whether this run created the history table (so it holds no checksums yet). */
-    private record Prepared(List<String> rows, boolean created) {
+    /**
+     * The version table's rows (the baseline's when the run starts from it); whether the history
+     * table is missing too (so it holds no checksums yet); whether the version table is missing
+     * (the run creates both tables once it is planned and checked); the baseline revision to
+     * stamp first, or null.
+     */
+    private record Prepared(List<String> rows, boolean firstRun, boolean tablesMissing, String baseline) {
     }
 
     private void refuseDrift(Session session) throws SQLException {
