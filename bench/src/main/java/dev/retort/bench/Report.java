@@ -215,14 +215,20 @@ final class Report {
           .append("- **What Retort adds to each run.** Reading, parsing and checksumming the files (about 7 ms for\n")
           .append("  1,000 files once the JVM is warm), the lock, and on a first run creating the version and history\n")
           .append("  tables (about 3 ms of catalog work on PostgreSQL). At N = 100 on PostgreSQL these fixed costs and\n")
-          .append("  the per-revision writes together are 10–20% of plain JDBC's time; at N = 1,000 and more they fade.\n")
+          .append("  the per-revision writes together are 5–20% of plain JDBC's time, depending on how long its commits\n")
+          .append("  take; at N = 1,000 and more they fade.\n")
           .append("- **Whole process.** The JDBC row is what a service pays before any migration tool runs: the JVM, the\n")
           .append("  driver and the pool, and on H2 opening the file database (with 1,000 tables, most of a second). Of\n")
           .append("  Retort's own part, most is the first load of the migration files in a JVM whose JIT has not\n")
           .append("  compiled the parser yet.\n")
           .append("- **Noise.** A PostgreSQL commit waits for the disk; on a shared virtual machine its latency wanders\n")
           .append("  by tens of percent between minutes, which is why the tools take turns run by run and small N get\n")
-          .append("  more runs. Compare ratios from the same run, not absolute times across runs.\n\n");
+          .append("  more runs. Compare ratios from the same run, not absolute times across runs.\n")
+          .append("- **Checkpoints.** Each PostgreSQL run starts right after a checkpoint, as a deploy to a database\n")
+          .append("  that has been running for a while does, and no tool's run pays for the previous one's writes. The\n")
+          .append("  first change to a page after a checkpoint writes the whole page to the WAL, so these absolute times\n")
+          .append("  are up to twice those of runs that follow each other within one checkpoint interval; the tools'\n")
+          .append("  fixed costs then weigh less in the ratios at small N.\n\n");
     }
 
     private static void row(StringBuilder md, String target, String measured, boolean met) {
