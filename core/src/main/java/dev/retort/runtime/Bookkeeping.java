@@ -155,7 +155,11 @@ final class Bookkeeping implements AutoCloseable {
             if (commitInBatch) {
                 statement.addBatch("COMMIT");
             }
-            executeBatch();
+            try {
+                executeBatch();
+            } catch (SQLException e) {
+                throw procedureGone(e);
+            }
             return; // every count was checked on the server
         }
         for (VersionTable.Change change : changes) {
@@ -174,6 +178,29 @@ final class Bookkeeping implements AutoCloseable {
         if (!commitInBatch) {
             Executor.checkCounts(changes, counts, step);
         }
+    }
+
+    /** SQL state {@code undefined_function}. */
+    private static final String UNDEFINED_FUNCTION = "42883";
+
+    /**
+     * A step procedure that vanished between the run's transactions means that they did not all
+     * run in one database session: a pooler in transaction mode (PgBouncer's
+     * {@code pool_mode = transaction}) hands each transaction to whichever server connection is
+     * free. Say so, since the database's own message only names the procedure.
+     */
+    private static SQLException procedureGone(SQLException e) {
+        SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+        if (!UNDEFINED_FUNCTION.equals(cause.getSQLState()) || cause.getMessage() == null
+                || !cause.getMessage().contains("retort_step")) {
+            return e;
+        }
+        String firstLine = serverMessage(cause.getMessage()).lines().findFirst().orElse("").strip();
+        return new SQLException(firstLine + ". The procedure was created on this connection"
+                + " at the start of the run, so the run's transactions did not all reach the same database session, as"
+                + " happens behind a pooler in transaction mode (PgBouncer's pool_mode = transaction). Migrate through"
+                + " a direct connection or a session-mode pool (retort.url, or --url on the command line); Retort's"
+                + " migration lock needs one session too.", cause.getSQLState(), e);
     }
 
     /** Runs the batch; a failed server-side check comes back as SQL state RT001 with its message. */

@@ -87,6 +87,33 @@ class PostgresStepProcedureTest {
     }
 
     /**
+     * Behind a pooler in transaction mode the run's transactions land in different sessions and
+     * the procedure is not there: the revision is rolled back and the message says why. (Dropping
+     * the procedure inside a revision stands in for the other session.)
+     */
+    @Test
+    void aProcedureThatVanishesMidRunRollsTheRevisionBackAndNamesTheLikelyPooler() throws SQLException {
+        try (TestDatabase db = TestDatabase.postgres(); Connection connection = db.connect()) {
+            Fixture f = new Fixture(connection, db.schema(), TransactionMode.PER_MIGRATION, null);
+            RevisionWork b2 = work("b2", "b2", new ExecutableStatement("CREATE TABLE orders (id INT)", 5),
+                    new ExecutableStatement("DROP PROCEDURE pg_temp.retort_step(TEXT[], TEXT[], TEXT[], TEXT, TEXT, TEXT, "
+                            + "TEXT, TEXT, BIGINT)", 6));
+            assertThatThrownBy(() -> f.executor.execute(connection, upgrade(List.of(),
+                    step("a1", List.of(), List.of("a1")), step("b2", List.of("a1"), List.of("b2"))),
+                    List.of(work("a1", "a1"), b2)))
+                    .isInstanceOfSatisfying(MigrationException.class, e -> {
+                        assertThat(e.revision()).isEqualTo("b2");
+                        assertThat(e.sqlState()).isEqualTo("42883");
+                        assertThat(e.getMessage()).doesNotContain("Hint:");
+                        assertThat(e.getMessage()).contains("retort_step", "pool_mode = transaction",
+                                "direct connection", "rolled back: nothing of it is applied");
+                    });
+            assertThat(f.versions.read(connection)).containsExactly("a1");
+            assertThat(ExecutorTest.tables(connection, f.dialect, db.schema())).doesNotContain("orders");
+        }
+    }
+
+    /**
      * A role without the TEMPORARY privilege on its database cannot create the procedure: the
      * run uses a DO block per revision instead, with the same checks and messages. (Superusers
      * pass every privilege check, so this needs a database and a role of its own.)
