@@ -78,7 +78,7 @@ final class Bookkeeping implements AutoCloseable {
             return null;
         }
         try {
-            runAlone(candidate.create());
+            OwnTransaction.run(connection, statement, candidate.create());
             return candidate;
         } catch (SQLException e) {
             LOG.debug("Writing the version table with literal statements: could not create the step procedure: {}",
@@ -99,28 +99,9 @@ final class Bookkeeping implements AutoCloseable {
         StepProcedure created = procedure;
         procedure = null;
         try {
-            runAlone(created.drop());
+            OwnTransaction.run(connection, statement, created.drop());
         } catch (SQLException e) {
             LOG.debug("Could not drop the step procedure (it ends with the session): {}", e.getMessage());
-        }
-    }
-
-    /** {@code sqls} and a COMMIT as one batch in a transaction of their own; rolled back when one fails. */
-    private void runAlone(List<String> sqls) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            for (String sql : sqls) {
-                statement.addBatch(sql);
-            }
-            statement.addBatch("COMMIT");
-            statement.executeBatch();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            statement.clearBatch();
-            connection.setAutoCommit(autoCommit);
         }
     }
 

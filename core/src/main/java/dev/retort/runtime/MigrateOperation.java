@@ -162,19 +162,8 @@ public final class MigrateOperation {
                 statement.executeBatch();
                 return;
             }
-            connection.setAutoCommit(false);
-            try {
-                statement.addBatch(noFlushWait);
-                statement.addBatch(session.versions().createSql());
-                statement.addBatch(session.history().createSql());
-                statement.addBatch("COMMIT");
-                statement.executeBatch();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            OwnTransaction.run(connection, statement, List.of(noFlushWait, session.versions().createSql(),
+                    session.history().createSql()));
         }
     }
 

@@ -251,19 +251,24 @@ class ExecutorTest {
         }
     }
 
-    private static final class Fixture {
+    /** The tables created and an executor over them; shared with {@code PostgresStepProcedureTest}. */
+    static final class Fixture {
         final Dialect dialect;
         final VersionTable versions;
         final HistoryTable history;
         final Executor executor;
 
         Fixture(Connection connection, String schema, TransactionMode mode) throws SQLException {
+            this(connection, schema, mode, null);
+        }
+
+        Fixture(Connection connection, String schema, TransactionMode mode, String appliedBy) throws SQLException {
             dialect = Dialects.detect(connection);
             versions = new VersionTable(dialect, schema, "retort_version");
             history = new HistoryTable(dialect, schema, "retort_history");
             versions.create(connection);
             history.create(connection);
-            executor = new Executor(dialect, versions, history, mode, null, new Listeners(List.of()));
+            executor = new Executor(dialect, versions, history, mode, appliedBy, new Listeners(List.of()));
         }
     }
 

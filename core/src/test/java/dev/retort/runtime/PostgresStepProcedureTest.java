@@ -8,9 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retort.HistoryEntry;
 import dev.retort.MigrationException;
 import dev.retort.TransactionMode;
-import dev.retort.dialect.Dialect;
-import dev.retort.dialect.Dialects;
 import dev.retort.graph.Direction;
+import dev.retort.runtime.ExecutorTest.Fixture;
 import dev.retort.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -182,22 +181,6 @@ class PostgresStepProcedureTest {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    private static final class Fixture {
-        final Dialect dialect;
-        final VersionTable versions;
-        final HistoryTable history;
-        final Executor executor;
-
-        Fixture(Connection connection, String schema, TransactionMode mode, String appliedBy) throws SQLException {
-            dialect = Dialects.detect(connection);
-            versions = new VersionTable(dialect, schema, "retort_version");
-            history = new HistoryTable(dialect, schema, "retort_history");
-            versions.create(connection);
-            history.create(connection);
-            executor = new Executor(dialect, versions, history, mode, appliedBy, new Listeners(List.of()));
         }
     }
 }
