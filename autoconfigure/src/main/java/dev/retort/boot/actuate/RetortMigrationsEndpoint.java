@@ -12,10 +12,13 @@ import dev.retort.graph.Revision;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.script.MigrationScript;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.retort.boot.Redaction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -26,9 +29,16 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * {@code /actuator/migrations}: where each Retort engine's database stands, what is
  * pending and what the last run did; {@code /actuator/migrations/{revision}}: one
  * revision's details. Read-only; never shows credentials.
+ *
+ * <p>An engine whose database cannot be read (unreachable, or an unexpected version
+ * table) is still described, with what is known without the database and an
+ * {@code error}; {@link RetortMigrationsEndpointWebExtension} turns "nothing could be
+ * read" into HTTP 503.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class RetortMigrationsEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(RetortMigrationsEndpoint.class);
 
     private final Map<String, Retort> engines;
     private final @Nullable RetortMigrationRunner runner;
@@ -45,20 +55,108 @@ public class RetortMigrationsEndpoint {
     @ReadOperation
     public MigrationsDescriptor migrations() {
         Map<String, EngineDescriptor> descriptors = new LinkedHashMap<>();
-        engines.keySet().stream().sorted().forEach(name -> descriptors.put(name, describe(engines.get(name))));
+        Map<String, RuntimeException> failures = new LinkedHashMap<>();
+        for (String name : engines.keySet().stream().sorted().toList()) {
+            Retort retort = engines.get(name);
+            EngineDescriptor descriptor;
+            try {
+                descriptor = describe(retort);
+            }
+            catch (RuntimeException ex) {
+                failures.put(name, ex);
+                descriptor = unreadable(retort, ex);
+            }
+            descriptors.put(name, descriptor);
+        }
+        logFailures(failures, "/actuator/migrations");
         return new MigrationsDescriptor(descriptors);
     }
 
-    /** One revision of any engine; null (HTTP 404) when no engine knows it. */
+    /**
+     * One revision of any engine; null (HTTP 404) when no engine knows it. The revision's
+     * file details need no database; when the database cannot be read, {@code applied} and
+     * {@code appliedAt} are null and {@code error} says why.
+     */
     @ReadOperation
     public @Nullable RevisionDescriptor revision(@Selector String revision) {
         for (String name : engines.keySet().stream().sorted().toList()) {
-            RevisionDescriptor descriptor = describe(engines.get(name), revision);
-            if (descriptor != null) {
-                return descriptor;
+            Retort retort = engines.get(name);
+            Revision known = retort.scripts().graph().get(revision);
+            if (known == null) {
+                continue;
+            }
+            try {
+                return describe(retort, known);
+            }
+            catch (RuntimeException ex) {
+                logFailures(Map.of(name, ex), "/actuator/migrations/" + revision);
+                return unreadable(retort, known, ex);
             }
         }
         return null;
+    }
+
+    /**
+     * One WARN line per request, without a stack trace: an unreachable database is an
+     * operational state that monitoring polls into, not a bug; DEBUG carries the trace.
+     */
+    private static void logFailures(Map<String, RuntimeException> failures, String path) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        if (log.isWarnEnabled()) {
+            StringBuilder message = new StringBuilder(path).append(" could not read the database of ");
+            failures.forEach((name, ex) -> message.append("engine '").append(name).append("': ")
+                    .append(detail(ex)).append("; "));
+            message.append("the response carries \"error\" (DEBUG logging of ")
+                    .append(RetortMigrationsEndpoint.class.getName()).append(" shows the stack trace).");
+            log.warn(message.toString());
+        }
+        if (log.isDebugEnabled()) {
+            failures.forEach((name, ex) -> log.debug("Engine '{}': the status could not be read", name, ex));
+        }
+    }
+
+    /**
+     * What an operator sees of {@code error}: short, and with secrets masked. A pool's own
+     * message ("Connection is not available, request timed out") hides the database's
+     * answer in its cause, so the deepest SQL error is added when it says something new.
+     */
+    static String errorMessage(RuntimeException ex) {
+        return "Cannot read the migration status: " + detail(ex);
+    }
+
+    private static String detail(RuntimeException ex) {
+        String message = Redaction.message(ex);
+        java.sql.SQLException database = null;
+        for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null && !sql.getMessage().isBlank()) {
+                database = sql;
+            }
+        }
+        if (database != null) {
+            String detail = Redaction.message(database).strip();
+            if (!message.contains(detail)) {
+                message = message + " (cause: " + detail + ")";
+            }
+        }
+        return message;
+    }
+
+    /** What is known without the database: the configuration, the loaded scripts and the last run. */
+    private EngineDescriptor unreadable(Retort retort, RuntimeException ex) {
+        MigrationRunTracker tracker = trackerOf(retort);
+        List<String> heads = retort.scripts().graph().heads().stream().sorted().toList();
+        return new EngineDescriptor(null, retort.schema(), retort.versionTable(), null, null, null, heads, null,
+                retort.scripts().graph().revisions().size(), tracker != null ? tracker.lastRun() : null,
+                errorMessage(ex));
+    }
+
+    private static RevisionDescriptor unreadable(Retort retort, Revision revision, RuntimeException ex) {
+        MigrationScript script = retort.scripts().script(revision.id());
+        return new RevisionDescriptor(revision.id(), revision.message(), revision.revises(), revision.dependsOn(),
+                revision.branchLabels(), script == null ? null : script.location(),
+                script == null ? null : script.checksum(), null, null, errorMessage(ex));
     }
 
     private EngineDescriptor describe(Retort retort) {
@@ -68,10 +166,12 @@ public class RetortMigrationsEndpoint {
         MigrationState state = tracker != null ? tracker.state(status, validateChecksums) : stateWithoutTracker(status);
         LastRun lastRun = tracker != null ? tracker.lastRun() : null;
         if (status == null) {
-            return new EngineDescriptor(null, null, null, state, false, List.of(), List.of(), List.of(), 0, lastRun);
+            return new EngineDescriptor(null, null, null, state, false, List.of(), List.of(), List.of(), 0, lastRun,
+                    null);
         }
         return new EngineDescriptor(status.database(), status.schema(), status.versionTable(), state,
-                status.upToDate(), status.current(), status.heads(), status.pending(), status.revisionCount(), lastRun);
+                status.upToDate(), status.current(), status.heads(), status.pending(), status.revisionCount(), lastRun,
+                null);
     }
 
     /**
@@ -101,12 +201,9 @@ public class RetortMigrationsEndpoint {
         return (runner != null && runner.retort() == retort) ? runner.tracker() : null;
     }
 
-    private static @Nullable RevisionDescriptor describe(Retort retort, String id) {
+    private static RevisionDescriptor describe(Retort retort, Revision revision) {
         RevisionGraph graph = retort.scripts().graph();
-        Revision revision = graph.get(id);
-        if (revision == null) {
-            return null;
-        }
+        String id = revision.id();
         MigrationScript script = retort.scripts().script(id);
         Status status = retort.status();
         boolean applied = status.current().stream()
@@ -124,7 +221,7 @@ public class RetortMigrationsEndpoint {
         }
         return new RevisionDescriptor(revision.id(), revision.message(), revision.revises(), revision.dependsOn(),
                 revision.branchLabels(), script == null ? null : script.location(),
-                script == null ? null : script.checksum(), applied, appliedAt);
+                script == null ? null : script.checksum(), applied, appliedAt, null);
     }
 
     /** The whole response: one entry per engine bean. */
@@ -147,16 +244,21 @@ public class RetortMigrationsEndpoint {
      * @param pending        revisions of this build not yet applied, in the order an upgrade applies them
      * @param revisionCount  how many revisions this build has
      * @param lastRun        what the last run did; null before the first
+     * @param error          why the database could not be read, null when it could; then
+     *                       {@code database}, {@code state}, {@code upToDate}, {@code current}
+     *                       and {@code pending} are null
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record EngineDescriptor(String database, String schema, String versionTable, MigrationState state,
-                                   boolean upToDate, List<String> current, List<String> heads,
-                                   List<PendingRevision> pending, int revisionCount, LastRun lastRun) {
+    public record EngineDescriptor(@Nullable String database, @Nullable String schema, String versionTable,
+                                   @Nullable MigrationState state, @Nullable Boolean upToDate,
+                                   @Nullable List<String> current, List<String> heads,
+                                   @Nullable List<PendingRevision> pending, int revisionCount,
+                                   @Nullable LastRun lastRun, @Nullable String error) {
 
         public EngineDescriptor {
-            current = List.copyOf(current);
+            current = current == null ? null : List.copyOf(current);
             heads = List.copyOf(heads);
-            pending = List.copyOf(pending);
+            pending = pending == null ? null : List.copyOf(pending);
         }
     }
 
@@ -169,13 +271,14 @@ public class RetortMigrationsEndpoint {
      * @param branchLabels its branch labels
      * @param location     the migration file it comes from
      * @param checksum     SHA-256 of that file (normalised line endings)
-     * @param applied      whether the database is at or past this revision
-     * @param appliedAt    when it was last applied (ISO-8601), null if not applied or unrecorded
+     * @param applied      whether the database is at or past this revision; null when it could not be read
+     * @param appliedAt    when it was last applied (ISO-8601), null if not applied, unrecorded or unreadable
+     * @param error        why the database could not be read, null when it could
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record RevisionDescriptor(String revision, String message, List<String> revises, List<String> dependsOn,
-                                     List<String> branchLabels, String location, String checksum, boolean applied,
-                                     String appliedAt) {
+                                     List<String> branchLabels, String location, String checksum,
+                                     @Nullable Boolean applied, @Nullable String appliedAt, @Nullable String error) {
 
         public RevisionDescriptor {
             revises = List.copyOf(revises);

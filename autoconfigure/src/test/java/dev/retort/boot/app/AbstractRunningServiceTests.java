@@ -45,7 +45,8 @@ abstract class AbstractRunningServiceTests {
         assertThat(response.status()).isEqualTo(200);
         JsonNode engine = response.json().get("engines").get("retort");
         assertThat(fieldNames(engine)).containsExactlyInAnyOrder("database", "schema", "versionTable", "state",
-                "upToDate", "current", "heads", "pending", "revisionCount", "lastRun");
+                "upToDate", "current", "heads", "pending", "revisionCount", "lastRun", "error");
+        assertThat(engine.get("error").isNull()).as("error of a readable database").isTrue();
         assertThat(engine.get("database").asString()).startsWith(expectedDatabasePrefix());
         assertThat(engine.get("schema").asString()).isEqualToIgnoringCase(expectedSchema());
         assertThat(engine.get("versionTable").asString()).isEqualTo("retort_version");
@@ -74,6 +75,9 @@ abstract class AbstractRunningServiceTests {
         Http.Response response = http().get("/actuator/migrations/2b3c4d5e6f70");
         assertThat(response.status()).isEqualTo(200);
         JsonNode revision = response.json();
+        assertThat(fieldNames(revision)).containsExactlyInAnyOrder("revision", "message", "revises", "dependsOn",
+                "branchLabels", "location", "checksum", "applied", "appliedAt", "error");
+        assertThat(revision.get("error").isNull()).isTrue();
         assertThat(revision.get("revision").asString()).isEqualTo("2b3c4d5e6f70");
         assertThat(revision.get("message").asString()).isEqualTo("add status to data_products");
         assertThat(strings(revision.get("revises"))).containsExactly("1a2b3c4d5e6f");
