@@ -31,6 +31,18 @@ class RedactionTest {
     }
 
     @Test
+    void masksUserNamesThatDriversQuoteWhenALoginFails() {
+        assertThat(Redaction.mask("FATAL: password authentication failed for user \"app_owner\""))
+                .isEqualTo("FATAL: password authentication failed for user \"<masked>\"");
+        assertThat(Redaction.mask("FATAL: role \"app_owner\" does not exist"))
+                .isEqualTo("FATAL: role \"<masked>\" does not exist");
+        assertThat(Redaction.mask("no pg_hba.conf entry for host \"10.0.0.7\", user \"app_owner\", database \"shop\""))
+                .isEqualTo("no pg_hba.conf entry for host \"10.0.0.7\", user \"<masked>\", database \"shop\"");
+        assertThat(Redaction.mask("(conn=12) Access denied for user 'app_owner'@'10.0.0.7' (using password: YES)"))
+                .isEqualTo("(conn=12) Access denied for user '<masked>'@'10.0.0.7' (using password: YES)");
+    }
+
+    @Test
     void leavesOrdinaryMessagesAlone() {
         String message = "Revision aa02 (add customer) failed at line 6: Table \"ORDERZ\" not found";
         assertThat(Redaction.mask(message)).isEqualTo(message);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.boot.support.Http;
 import dev.retort.boot.support.MigrationFiles;
+import dev.retort.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -108,6 +109,26 @@ class UnreadableDatabaseTest {
         if (warning + 1 < lines.size()) {
             assertThat(lines.get(warning + 1)).doesNotStartWith("\tat ").doesNotContain("Exception:");
         }
+    }
+
+    @Test
+    void aLoginThePostgresServerRefusesGivesItsMessageWithoutTheUserName(CapturedOutput output) throws Exception {
+        TestDatabase.assumeAvailable(TestDatabase.Kind.POSTGRESQL);
+        String server = System.getenv(TestDatabase.POSTGRES_URL_VARIABLE).replaceFirst("\\?.*$", "");
+        int port = ReadinessDuringMigrationTest.freePort();
+        // No such role on the test server: PostgreSQL answers 'role "retort_admin" does not exist'.
+        try (ConfigurableApplicationContext context = start(port,
+                server + "?user=" + USER + "&password=" + PASSWORD,
+                "--spring.jpa.database-platform=org.hibernate.dialect.PostgreSQLDialect")) {
+            Http.Response response = new Http(port).get("/actuator/migrations");
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.json().get("engines").get("retort").get("error").asString())
+                    .contains("SQL state 28000").contains("role \"<masked>\" does not exist");
+            assertThat(response.body()).doesNotContain(PASSWORD).doesNotContain(USER);
+            assertThat(new Http(port).get("/actuator/health").body()).doesNotContain(PASSWORD).doesNotContain(USER);
+        }
+        assertThat(output.getAll().lines().filter(line -> line.contains("RetortMigrationsEndpoint")))
+                .isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(PASSWORD).doesNotContain(USER));
     }
 
     @Test
