@@ -59,11 +59,28 @@ public final class Session implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new RetortException("Could not connect to the database: SQL state " + e.getSQLState() + ": "
-                    + e.getMessage(), e);
+                    + e.getMessage() + databaseAnswer(e), e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
         }
+    }
+
+    /**
+     * What the database (or its driver) answered, when a pool's own message hides it in a cause:
+     * HikariCP says only "Connection is not available, request timed out after 30000ms".
+     */
+    static String databaseAnswer(SQLException e) {
+        SQLException deepest = null;
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getMessage() != null && !sql.getMessage().isBlank()) {
+                deepest = sql;
+            }
+        }
+        if (deepest == null || String.valueOf(e.getMessage()).contains(deepest.getMessage().strip())) {
+            return "";
+        }
+        return " (the database's answer: SQL state " + deepest.getSQLState() + ": " + deepest.getMessage().strip() + ")";
     }
 
     private static boolean sameSchema(String current, String configured) {
