@@ -138,7 +138,7 @@ class MigrationCommandsTest {
     void stampPrintsOneAlembicLinePerChangeAndSaysSoWhenNothingChanges() {
         Cli.Result empty = project.run("stamp", "base");
         assertThat(empty.exitCode()).as(empty.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(empty.out().lines()).containsExactly("Nothing to do: the version table is already empty (base).");
+        assertThat(empty.out().lines()).containsExactly("Nothing to do: the database is already at base (no revision recorded).");
 
         project.run("stamp", "a1a1");
         Cli.Result up = project.run("stamp", "c3c3");

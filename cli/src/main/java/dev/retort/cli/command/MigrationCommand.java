@@ -135,7 +135,7 @@ abstract class MigrationCommand extends EngineCommand {
     }
 
     static String nothingToStamp(List<String> rows) {
-        return rows.isEmpty() ? "Nothing to do: the version table is already empty (base)."
+        return rows.isEmpty() ? "Nothing to do: the database is already at base (no revision recorded)."
                 : "Nothing to do: the version table already holds " + String.join(", ", rows) + ".";
     }
 
