@@ -107,7 +107,7 @@ public class RetortMigrationsEndpoint {
         if (log.isWarnEnabled()) {
             StringBuilder message = new StringBuilder(path).append(" could not read the database of ");
             failures.forEach((name, ex) -> message.append("engine '").append(name).append("': ")
-                    .append(detail(ex)).append("; "));
+                    .append(Redaction.message(ex)).append("; "));
             message.append("the response carries \"error\" (DEBUG logging of ")
                     .append(RetortMigrationsEndpoint.class.getName()).append(" shows the stack trace).");
             log.warn(message.toString());
@@ -118,29 +118,12 @@ public class RetortMigrationsEndpoint {
     }
 
     /**
-     * What an operator sees of {@code error}: short, and with secrets masked. A pool's own
-     * message ("Connection is not available, request timed out") hides the database's
-     * answer in its cause, so the deepest SQL error is added when it says something new.
+     * What an operator sees of {@code error}, with secrets masked. The engine's message already
+     * carries the database's answer when a pool's own message hides it (see core's
+     * {@code Session.open}).
      */
     static String errorMessage(RuntimeException ex) {
-        return "Cannot read the migration status: " + detail(ex);
-    }
-
-    private static String detail(RuntimeException ex) {
-        String message = Redaction.message(ex);
-        java.sql.SQLException database = null;
-        for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null && !sql.getMessage().isBlank()) {
-                database = sql;
-            }
-        }
-        if (database != null) {
-            String detail = Redaction.message(database).strip();
-            if (!message.contains(detail)) {
-                message = message + " (cause: " + detail + ")";
-            }
-        }
-        return message;
+        return "Cannot read the migration status: " + Redaction.message(ex);
     }
 
     /** What is known without the database: the configuration, the loaded scripts and the last run. */
