@@ -139,10 +139,12 @@ public final class H2Dialect extends AbstractDialect {
             // No statement here may fail on a missing table: H2 writes every such error into the
             // database's .trace.db file, which would puzzle users of file databases.
             connection.setAutoCommit(true);
-            statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INT NOT NULL PRIMARY KEY)");
+            // Created with its row in one statement, so a first run locks at the first try; two
+            // first migrators at once are serialised by H2's own lock on the schema objects.
+            statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INT NOT NULL PRIMARY KEY) AS SELECT 1");
             connection.setAutoCommit(false);
-            // Usually the row is there from an earlier run; otherwise it is inserted (committed, so
-            // that other migrators see it) and locked then.
+            // The row is there unless someone deleted it; then it is inserted again (committed, so
+            // that other migrators see it) and locked.
             if (!lockRow(connection, statement, lockRow, schema, versionTable, timeout)) {
                 connection.setAutoCommit(true);
                 try {

@@ -43,6 +43,8 @@ final class Bookkeeping implements AutoCloseable {
     private PreparedStatement delete;
     private PreparedStatement insert;
     private PreparedStatement history;
+    /** What the prepared history rows record as {@code applied_by}; set with {@link #history}. */
+    private String recordedUser;
 
     /**
      * @param statement     the run's statement, used for the literal batch
@@ -226,19 +228,30 @@ final class Bookkeeping implements AutoCloseable {
         }
         Executor.checkCounts(changes, counts, step);
         if (history == null) {
-            history = connection.prepareStatement(historyTable.parameterisedInsertSql(appliedBy == null));
+            history = connection.prepareStatement(historyTable.parameterisedInsertSql());
+            recordedUser = appliedBy != null ? appliedBy : databaseUser();
         }
         int parameter = 1;
         history.setString(parameter++, work.revision());
         history.setString(parameter++, work.direction().label());
         history.setString(parameter++, work.message());
         history.setString(parameter++, work.checksum());
-        if (appliedBy != null) {
-            history.setString(parameter++, appliedBy);
-        }
+        history.setString(parameter++, recordedUser);
         history.setLong(parameter++, durationMs);
         history.setBoolean(parameter, true);
         history.executeUpdate();
+    }
+
+    /**
+     * The database's own answer for the user ({@link Dialect#currentUserExpression()}), asked once
+     * per run: the same value every history row of the run would compute, without evaluating the
+     * function per revision (a tenth of the history row's cost on H2).
+     */
+    private String databaseUser() throws SQLException {
+        try (Statement query = connection.createStatement();
+             java.sql.ResultSet rs = query.executeQuery("SELECT " + dialect.currentUserExpression())) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     private PreparedStatement versionStatement(VersionTable.Change change) throws SQLException {

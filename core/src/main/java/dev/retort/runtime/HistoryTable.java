@@ -67,13 +67,10 @@ public final class HistoryTable {
                 + durationMs + ", " + (success ? "TRUE" : "FALSE") + ")";
     }
 
-    /**
-     * {@link #insertSql} with parameters: revision, operation, message, checksum, [applied by,]
-     * duration, success; applied by is a parameter only when {@code currentUser} is false.
-     */
-    String parameterisedInsertSql(boolean currentUser) {
+    /** {@link #insertSql} with parameters: revision, operation, message, checksum, applied by, duration, success. */
+    String parameterisedInsertSql() {
         return "INSERT INTO " + qualifiedName + " (revision, operation, message, checksum, applied_by, duration_ms, success) "
-                + "VALUES (?, ?, ?, ?, " + (currentUser ? dialect.currentUserExpression() : "?") + ", ?, ?)";
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)";
     }
 
     /** All rows, newest first; empty when the table does not exist. */

@@ -52,9 +52,31 @@ class ExecutorTest {
                 assertThat(e.success()).isTrue();
                 assertThat(e.operation()).isEqualTo("upgrade");
                 assertThat(e.checksum()).isEqualTo("c-" + e.revision());
+                // No applied-by configured: the database's name for the connection's user.
+                assertThat(e.appliedBy()).isEqualToIgnoringCase(userName(connection));
             });
             assertThat(connection.getAutoCommit()).isTrue();
         }
+    }
+
+    /** H2 writes history with prepared statements: the user is asked once per run and recorded in every row. */
+    @Test
+    void withoutAConfiguredAppliedByH2RecordsTheDatabaseUserInEveryRow() throws SQLException {
+        String url = "jdbc:h2:mem:executor_user_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (Connection connection = java.sql.DriverManager.getConnection(url, "migrator", "")) {
+            Fixture f = new Fixture(connection, "PUBLIC", TransactionMode.PER_MIGRATION);
+            f.executor.execute(connection, upgrade(List.of(), step("a1", List.of(), List.of("a1")),
+                    step("b2", List.of("a1"), List.of("b2"))), List.of(work("a1", List.of(), true), work("b2", List.of("a1"), true)));
+
+            assertThat(f.history.read(connection)).extracting(HistoryEntry::appliedBy).containsExactly("MIGRATOR", "MIGRATOR");
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
+        }
+    }
+
+    private static String userName(Connection connection) throws SQLException {
+        return connection.getMetaData().getUserName().split("@")[0]; // MariaDB says user@host
     }
 
     @ParameterizedTest(name = "{0}")
