@@ -166,8 +166,9 @@ public class RetortMigrationsEndpoint {
         Status status = tracker.isRunning() ? statusOrLast(retort, tracker) : retort.status();
         MigrationState state = tracker.state(status, validateChecksums());
         if (status == null) {
-            return new EngineDescriptor(null, null, null, state, false, List.of(), List.of(), List.of(), 0,
-                    tracker.lastRun(), null);
+            // A first run holds the database (or the pool's connections) and no run has read a
+            // status yet: the migration files still know the heads and how many revisions there are.
+            return withoutDatabase(retort, state, tracker, null);
         }
         return describe(status, state, tracker.lastRun());
     }
@@ -246,7 +247,8 @@ public class RetortMigrationsEndpoint {
      * @param lastRun        what the last run did; null before the first
      * @param error          why the database could not be read, null when it could; then
      *                       {@code database}, {@code upToDate}, {@code current} and
-     *                       {@code pending} are null
+     *                       {@code pending} are null (as they are while a run holds the
+     *                       database before any status was read, with {@code error} null)
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EngineDescriptor(@Nullable String database, @Nullable String schema, String versionTable,
