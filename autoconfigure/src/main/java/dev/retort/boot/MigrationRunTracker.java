@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers what the application's migration runs did, for {@code /actuator/migrations},
@@ -97,10 +98,14 @@ public final class MigrationRunTracker implements MigrationListener {
 
     /**
      * Where the database stands, from what this tracker saw and a fresh status.
-     * @param current           the database's status now, null if it could not be read
+     * @param current           the database's status now, null if it could not be read (then
+     *                          {@link #lastKnownState(boolean)})
      * @param validateChecksums whether changed migration files count as a failure
      */
-    public MigrationState state(Status current, boolean validateChecksums) {
+    public @Nullable MigrationState state(@Nullable Status current, boolean validateChecksums) {
+        if (current == null) {
+            return lastKnownState(validateChecksums);
+        }
         synchronized (lock) {
             if (running) {
                 return MigrationState.MIGRATING;
@@ -109,16 +114,34 @@ public final class MigrationRunTracker implements MigrationListener {
                 return MigrationState.FAILED;
             }
         }
-        if (current == null) {
-            return MigrationState.FAILED;
+        return MigrationState.of(current, validateChecksums);
+    }
+
+    /**
+     * Where the database stood when this process last knew, for when it cannot be read now:
+     * {@code MIGRATING} during a run, {@code FAILED} after a failed run (also one that failed
+     * because it could not connect), else what the status read right after the last run
+     * said. An unreadable database is never a state of its own: it is not a failed migration.
+     * @return null when nothing was run or read yet (e.g. before the start-up run)
+     */
+    public @Nullable MigrationState lastKnownState(boolean validateChecksums) {
+        Status last;
+        boolean skipped;
+        synchronized (lock) {
+            if (running) {
+                return MigrationState.MIGRATING;
+            }
+            if (failure != null) {
+                return MigrationState.FAILED;
+            }
+            last = status;
+            skipped = lastRun != null && LastRun.SKIPPED.equals(lastRun.status());
         }
-        if (!current.unknownRevisions().isEmpty()) {
-            return MigrationState.UNKNOWN_REVISION;
+        if (last != null) {
+            return MigrationState.of(last, validateChecksums);
         }
-        if (validateChecksums && !current.checksumMismatches().isEmpty()) {
-            return MigrationState.FAILED;
-        }
-        return current.upToDate() ? MigrationState.UP_TO_DATE : MigrationState.PENDING;
+        // A run skipped for unknown revisions whose status could not be read afterwards.
+        return skipped ? MigrationState.UNKNOWN_REVISION : null;
     }
 
     // --- the start-up run (RetortMigrationRunner) ---

@@ -4,7 +4,6 @@ import dev.retort.Status;
 import dev.retort.boot.LastRun;
 import dev.retort.boot.MigrationRunTracker;
 import dev.retort.boot.MigrationState;
-import dev.retort.boot.Redaction;
 import dev.retort.boot.RetortMigrationRunner;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -14,7 +13,9 @@ import org.springframework.boot.health.contributor.Health;
  * at this build's heads (or at revisions of a newer build, see {@code UNKNOWN_REVISION}),
  * {@code OUT_OF_SERVICE} while revisions are pending (unless the start-up run reached a
  * {@code retort.target} short of the heads) or a run is in progress, {@code DOWN}
- * after a failed run or when applied migration files changed.
+ * after a failed run, when applied migration files changed, or when the database cannot be
+ * read (then {@code state} is where the last run left it and {@code error} says why, as in
+ * {@code /actuator/migrations}).
  */
 public class RetortHealthIndicator extends AbstractHealthIndicator {
 
@@ -38,8 +39,14 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
             status = runner.retort().status();
         }
         catch (RuntimeException ex) {
-            builder.down().withDetail("state", MigrationState.FAILED.name())
-                    .withDetail("error", Redaction.message(ex));
+            // What /actuator/migrations says too: the state the last run left (an unreadable
+            // database is not a failed migration) and the same error. DOWN: nothing confirms it.
+            MigrationState known = tracker.lastKnownState(runner.validateChecksums());
+            builder.down();
+            if (known != null) {
+                builder.withDetail("state", known.name());
+            }
+            builder.withDetail("error", RetortMigrationsEndpoint.errorMessage(ex));
             return;
         }
         MigrationState state = tracker.state(status, runner.validateChecksums());

@@ -31,9 +31,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * revision's details. Read-only; never shows credentials.
  *
  * <p>An engine whose database cannot be read (unreachable, or an unexpected version
- * table) is still described, with what is known without the database and an
- * {@code error}; {@link RetortMigrationsEndpointWebExtension} turns "nothing could be
- * read" into HTTP 503.
+ * table) is still described, with what is known without the database, the state the
+ * last run left and an {@code error} (the health contributor says the same);
+ * {@link RetortMigrationsEndpointWebExtension} turns "nothing could be read" into HTTP 503.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class RetortMigrationsEndpoint {
@@ -118,7 +118,8 @@ public class RetortMigrationsEndpoint {
     }
 
     /**
-     * What an operator sees of {@code error}, with secrets masked. The engine's message already
+     * What an operator sees of {@code error}, here and in the health contributor's details,
+     * with secrets masked. The engine's message already
      * carries the database's answer when a pool's own message hides it (see core's
      * {@code Session.open}).
      */
@@ -126,13 +127,26 @@ public class RetortMigrationsEndpoint {
         return "Cannot read the migration status: " + Redaction.message(ex);
     }
 
-    /** What is known without the database: the configuration, the loaded scripts and the last run. */
+    /**
+     * The database could not be read: {@code state} is where the last run left it (not a
+     * failed migration unless the run failed), {@code error} says why there is no fresh reading.
+     */
     private EngineDescriptor unreadable(Retort retort, RuntimeException ex) {
         MigrationRunTracker tracker = trackerOf(retort);
-        List<String> heads = retort.scripts().graph().heads().stream().sorted().toList();
-        return new EngineDescriptor(null, retort.schema(), retort.versionTable(), null, null, null, heads, null,
-                retort.scripts().graph().revisions().size(), tracker != null ? tracker.lastRun() : null,
-                errorMessage(ex));
+        MigrationState state = tracker != null ? tracker.lastKnownState(validateChecksums()) : null;
+        return withoutDatabase(retort, state, tracker, errorMessage(ex));
+    }
+
+    /**
+     * What is known without the database: the configuration, the loaded scripts (heads and
+     * revision count) and the last run; what only the database can tell is null.
+     */
+    private static EngineDescriptor withoutDatabase(Retort retort, @Nullable MigrationState state,
+            @Nullable MigrationRunTracker tracker, @Nullable String error) {
+        RevisionGraph graph = retort.scripts().graph();
+        List<String> heads = graph.heads().stream().sorted().toList();
+        return new EngineDescriptor(null, retort.schema(), retort.versionTable(), state, null, null, heads, null,
+                graph.revisions().size(), tracker != null ? tracker.lastRun() : null, error);
     }
 
     private static RevisionDescriptor unreadable(Retort retort, Revision revision, RuntimeException ex) {
@@ -144,17 +158,29 @@ public class RetortMigrationsEndpoint {
 
     private EngineDescriptor describe(Retort retort) {
         MigrationRunTracker tracker = trackerOf(retort);
-        boolean validateChecksums = runner == null || runner.validateChecksums();
-        Status status = (tracker != null && tracker.isRunning()) ? statusOrLast(retort, tracker) : retort.status();
-        MigrationState state = tracker != null ? tracker.state(status, validateChecksums) : stateWithoutTracker(status);
-        LastRun lastRun = tracker != null ? tracker.lastRun() : null;
-        if (status == null) {
-            return new EngineDescriptor(null, null, null, state, false, List.of(), List.of(), List.of(), 0, lastRun,
-                    null);
+        if (tracker == null) {
+            // retort.validate-checksums is the start-up run's setting; other engines count drift as a failure.
+            Status status = retort.status();
+            return describe(status, MigrationState.of(status, true), null);
         }
+        Status status = tracker.isRunning() ? statusOrLast(retort, tracker) : retort.status();
+        MigrationState state = tracker.state(status, validateChecksums());
+        if (status == null) {
+            // A first run holds the database (or the pool's connections) and no run has read a
+            // status yet: the migration files still know the heads and how many revisions there are.
+            return withoutDatabase(retort, state, tracker, null);
+        }
+        return describe(status, state, tracker.lastRun());
+    }
+
+    private static EngineDescriptor describe(Status status, @Nullable MigrationState state, @Nullable LastRun lastRun) {
         return new EngineDescriptor(status.database(), status.schema(), status.versionTable(), state,
                 status.upToDate(), status.current(), status.heads(), status.pending(), status.revisionCount(), lastRun,
                 null);
+    }
+
+    private boolean validateChecksums() {
+        return runner == null || runner.validateChecksums();
     }
 
     /**
@@ -168,16 +194,6 @@ public class RetortMigrationsEndpoint {
         catch (RuntimeException ex) {
             return tracker.lastStatus();
         }
-    }
-
-    private static MigrationState stateWithoutTracker(Status status) {
-        if (!status.unknownRevisions().isEmpty()) {
-            return MigrationState.UNKNOWN_REVISION;
-        }
-        if (!status.checksumMismatches().isEmpty()) {
-            return MigrationState.FAILED;
-        }
-        return status.upToDate() ? MigrationState.UP_TO_DATE : MigrationState.PENDING;
     }
 
     private @Nullable MigrationRunTracker trackerOf(Retort retort) {
@@ -220,7 +236,9 @@ public class RetortMigrationsEndpoint {
      * @param database       product and version, e.g. {@code PostgreSQL 15.19}
      * @param schema         the migrated schema
      * @param versionTable   the table holding the current heads
-     * @param state          where the database stands for this build
+     * @param state          where the database stands for this build; when it cannot be read,
+     *                       where the last run left it ({@code FAILED} only if that run failed),
+     *                       null if no run said
      * @param upToDate       whether the database is at this build's heads
      * @param current        revisions in the version table
      * @param heads          this build's head revisions
@@ -228,8 +246,9 @@ public class RetortMigrationsEndpoint {
      * @param revisionCount  how many revisions this build has
      * @param lastRun        what the last run did; null before the first
      * @param error          why the database could not be read, null when it could; then
-     *                       {@code database}, {@code state}, {@code upToDate}, {@code current}
-     *                       and {@code pending} are null
+     *                       {@code database}, {@code upToDate}, {@code current} and
+     *                       {@code pending} are null (as they are while a run holds the
+     *                       database before any status was read, with {@code error} null)
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EngineDescriptor(@Nullable String database, @Nullable String schema, String versionTable,

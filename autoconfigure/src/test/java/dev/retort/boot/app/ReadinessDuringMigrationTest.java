@@ -98,6 +98,77 @@ class ReadinessDuringMigrationTest {
         }
     }
 
+    /**
+     * A first run that holds every connection of a small pool (H2's run needs two, one for its
+     * lock; PostgreSQL's one) leaves the endpoint no way to read a status, and none was read
+     * before: the heads and the revision count still come from the migration files, while
+     * what only the database knows is null rather than an empty list that looks like an answer.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = { "H2", "POSTGRESQL" })
+    void aFirstRunHoldingEveryPooledConnectionStillShowsTheHeadsAndRevisionCount(TestDatabase.Kind kind)
+            throws Exception {
+        migrationStarted = new CountDownLatch(1);
+        releaseMigration = new CountDownLatch(1);
+        if (kind == TestDatabase.Kind.H2) {
+            aFirstRunHoldingEveryPooledConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", 2);
+            return;
+        }
+        try (TestDatabase database = TestDatabase.of(kind)) {
+            aFirstRunHoldingEveryPooledConnection(database.url(), 1);
+        }
+    }
+
+    private void aFirstRunHoldingEveryPooledConnection(String url, int poolSize) throws Exception {
+        int port = freePort();
+        CompletableFuture<ConfigurableApplicationContext> started = CompletableFuture.supplyAsync(() ->
+                SpringApplication.run(SlowMigrationApp.class,
+                        "--server.port=" + port,
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.hikari.maximum-pool-size=" + poolSize,
+                        "--spring.datasource.hikari.connection-timeout=250",
+                        "--management.endpoints.web.exposure.include=health,migrations",
+                        "--management.endpoint.health.show-details=always"));
+        ConfigurableApplicationContext context = null;
+        try {
+            assertThat(migrationStarted.await(60, TimeUnit.SECONDS)).as("migration started").isTrue();
+            Http http = new Http(port);
+
+            Http.Response response = http.get("/actuator/migrations");
+            assertThat(response.status()).isEqualTo(200);
+            JsonNode engine = response.json().get("engines").get("retort");
+            assertThat(engine.get("state").asString()).isEqualTo("MIGRATING");
+            assertThat(AbstractRunningServiceTests.strings(engine.get("heads"))).containsExactly("3c4d5e6f7081");
+            assertThat(engine.get("revisionCount").asInt()).isEqualTo(3);
+            assertThat(engine.get("versionTable").asString()).isEqualTo("retort_version");
+            for (String unknown : new String[] { "database", "upToDate", "current", "pending", "error" }) {
+                assertThat(engine.get(unknown).isNull()).as(unknown).isTrue();
+            }
+            assertThat(engine.get("lastRun").get("status").asString()).isEqualTo("RUNNING");
+            assertThat(AbstractRunningServiceTests.strings(engine.get("lastRun").get("applied")))
+                    .containsExactly("1a2b3c4d5e6f");
+            JsonNode health = http.get("/actuator/health").json().get("components").get("migrations");
+            assertThat(health.get("details").get("state").asString()).isEqualTo("MIGRATING");
+
+            releaseMigration.countDown();
+            context = started.get(60, TimeUnit.SECONDS);
+
+            JsonNode after = http.get("/actuator/migrations").json().get("engines").get("retort");
+            assertThat(after.get("state").asString()).isEqualTo("UP_TO_DATE");
+            assertThat(AbstractRunningServiceTests.strings(after.get("current"))).containsExactly("3c4d5e6f7081");
+            assertThat(after.get("revisionCount").asInt()).isEqualTo(3);
+        }
+        finally {
+            releaseMigration.countDown();
+            if (context == null && !started.isCompletedExceptionally()) {
+                context = started.get(60, TimeUnit.SECONDS);
+            }
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
     static int awaitStatus(Http http, String path, IntPredicate done) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         int status = http.get(path).status();

@@ -6,16 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.boot.support.Http;
 import dev.retort.boot.support.MigrationFiles;
+import dev.retort.boot.support.TcpProxy;
 import dev.retort.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.List;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -25,12 +31,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * A service whose database cannot be read: the migrations endpoint keeps answering with the
  * documented JSON, says what is wrong in {@code error}, and answers 503 (nothing could be read).
+ * Endpoint and health tell the same story: {@code state} is where the last run left the
+ * database ({@code FAILED} only when that run failed), {@code error} the same
+ * "Cannot read the migration status: ..." in both, and health is {@code DOWN}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UnreadableDatabaseTest {
 
     private static final String USER = "retort_admin";
     private static final String PASSWORD = "Tr1cky-Secret-42";
+    private static final String CANNOT_READ = "Cannot read the migration status: ";
+    private static final String CANNOT_CONNECT = CANNOT_READ + "Could not connect to the database: SQL state 08001";
 
     @TempDir
     Path folder;
@@ -42,23 +53,33 @@ class UnreadableDatabaseTest {
                         "ALTER TABLE orders DROP COLUMN customer;");
     }
 
+    private MigrationFiles brokenSecondRevision() {
+        return MigrationFiles.in(folder)
+                .revision("cc01", "base", "create orders", "CREATE TABLE orders (id INT PRIMARY KEY);", "DROP TABLE orders;")
+                .revision("cc02", "cc01", "broken statement", "ALTER TABLE no_such_table ADD COLUMN x INT;", "");
+    }
+
+    /** The service with user name and password as Spring Boot properties, as most services set them. */
     private ConfigurableApplicationContext start(int port, String url, String... more) {
-        String[] base = {
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.username=" + USER,
+                "--spring.datasource.password=" + PASSWORD));
+        args.addAll(List.of(more));
+        return run(port, url, twoRevisions(), args);
+    }
+
+    private static ConfigurableApplicationContext run(int port, String url, MigrationFiles files, List<String> more) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + USER,
-                "--spring.datasource.password=" + PASSWORD,
                 // Fail fast rather than wait HikariCP's 30 s for a server that is not there.
                 "--spring.datasource.hikari.connection-timeout=250",
                 "--spring.datasource.hikari.initialization-fail-timeout=-1",
-                "--retort.locations=" + twoRevisions().location(),
+                "--retort.locations=" + files.location(),
                 "--retort.on-failure=continue",
                 "--management.endpoints.web.exposure.include=health,migrations",
-                "--management.endpoint.health.show-details=always" };
-        String[] args = new String[base.length + more.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(more, 0, args, base.length, more.length);
-        return SpringApplication.run(WebApp.class, args);
+                "--management.endpoint.health.show-details=always"));
+        args.addAll(more);
+        return SpringApplication.run(WebApp.class, args.toArray(String[]::new));
     }
 
     @Test
@@ -78,17 +99,23 @@ class UnreadableDatabaseTest {
             assertThat(fieldNames(engine)).containsExactlyInAnyOrder("database", "schema", "versionTable", "state",
                     "upToDate", "current", "heads", "pending", "revisionCount", "lastRun", "error");
             assertThat(engine.get("error").asString())
-                    .startsWith("Cannot read the migration status: Could not connect to the database: SQL state 08001")
+                    .startsWith(CANNOT_CONNECT)
                     .contains("127.0.0.1:1");
             assertThat(engine.get("versionTable").asString()).isEqualTo("retort_version");
             assertThat(strings(engine.get("heads"))).containsExactly("cc02");
             assertThat(engine.get("revisionCount").asInt()).isEqualTo(2);
+            // The start-up run could not connect, so it failed: the state says so, as health does.
+            assertThat(engine.get("state").asString()).isEqualTo("FAILED");
             assertThat(engine.get("lastRun").get("status").asString()).isEqualTo("FAILED");
-            for (String unknown : new String[] { "database", "schema", "state", "upToDate", "current", "pending" }) {
+            assertThat(engine.get("lastRun").get("error").asString())
+                    .startsWith("Could not connect to the database: SQL state 08001");
+            for (String unknown : new String[] { "database", "schema", "upToDate", "current", "pending" }) {
                 assertThat(engine.get(unknown).isNull()).as(unknown).isTrue();
             }
             assertThat(response.body()).doesNotContain(PASSWORD).doesNotContain(USER);
             assertThat(warnings(output) - warningsBefore).isEqualTo(1);
+
+            assertHealthSays(http, "FAILED", CANNOT_CONNECT);
 
             Http.Response revision = http.get("/actuator/migrations/cc02");
             assertThat(revision.status()).isEqualTo(503);
@@ -122,9 +149,13 @@ class UnreadableDatabaseTest {
                 "--spring.jpa.database-platform=org.hibernate.dialect.PostgreSQLDialect")) {
             Http.Response response = new Http(port).get("/actuator/migrations");
             assertThat(response.status()).isEqualTo(503);
-            assertThat(response.json().get("engines").get("retort").get("error").asString())
+            JsonNode engine = response.json().get("engines").get("retort");
+            assertThat(engine.get("error").asString())
                     .contains("SQL state 28000").contains("role \"<masked>\" does not exist");
+            assertThat(engine.get("state").asString()).isEqualTo("FAILED");
             assertThat(response.body()).doesNotContain(PASSWORD).doesNotContain(USER);
+            JsonNode health = assertHealthSays(new Http(port), "FAILED", CANNOT_READ);
+            assertThat(health.get("details").get("error").asString()).contains("role \"<masked>\" does not exist");
             assertThat(new Http(port).get("/actuator/health").body()).doesNotContain(PASSWORD).doesNotContain(USER);
         }
         assertThat(output.getAll().lines().filter(line -> line.contains("RetortMigrationsEndpoint")))
@@ -147,10 +178,134 @@ class UnreadableDatabaseTest {
             Http.Response response = http.get("/actuator/migrations");
             assertThat(response.status()).isEqualTo(503);
             JsonNode engine = response.json().get("engines").get("retort");
-            assertThat(engine.get("error").asString()).startsWith("Cannot read the migration status: ")
+            assertThat(engine.get("error").asString()).startsWith(CANNOT_READ)
                     .containsIgnoringCase("retort_version");
             assertThat(engine.get("lastRun").get("status").asString()).isEqualTo("SUCCEEDED");
-            assertThat(engine.get("state").isNull()).isTrue();
+            // Not a failed migration: the state the last run left, with the error beside it.
+            assertThat(engine.get("state").asString()).isEqualTo("UP_TO_DATE");
+            assertThat(engine.get("upToDate").isNull()).isTrue();
+            JsonNode health = assertHealthSays(http, "UP_TO_DATE", CANNOT_READ);
+            assertThat(health.get("details").get("error").asString()).containsIgnoringCase("retort_version");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = { "H2", "POSTGRESQL" })
+    void aDatabaseLostAfterASuccessfulRunKeepsTheStateThatRunLeftWithTheErrorInEndpointAndHealth(
+            TestDatabase.Kind kind) throws Exception {
+        try (ServedDatabase database = ServedDatabase.of(kind);
+             TcpProxy proxy = TcpProxy.inFrontOf(database.url())) {
+            int port = ReadinessDuringMigrationTest.freePort();
+            try (ConfigurableApplicationContext context =
+                         run(port, proxy.route(database.url()), twoRevisions(), database.credentials())) {
+                Http http = new Http(port);
+                JsonNode before = http.get("/actuator/migrations").json().get("engines").get("retort");
+                assertThat(before.get("state").asString()).isEqualTo("UP_TO_DATE");
+                assertThat(http.get("/actuator/health").json().get("components").get("migrations")
+                        .get("details").get("state").asString()).isEqualTo("UP_TO_DATE");
+
+                // The first reads meet the pool's cut connections ("Connection is broken", SQL state
+                // 08006), later ones a refused connection: either way the same prefix.
+                proxy.close();
+
+                Http.Response response = http.get("/actuator/migrations");
+                assertThat(response.status()).isEqualTo(503);
+                JsonNode engine = response.json().get("engines").get("retort");
+                assertThat(engine.get("state").asString()).isEqualTo("UP_TO_DATE");
+                assertThat(engine.get("error").asString()).startsWith(CANNOT_READ);
+                assertThat(engine.get("lastRun").get("status").asString()).isEqualTo("SUCCEEDED");
+                assertThat(engine.get("lastRun").get("error").isNull()).isTrue();
+                for (String unknown : new String[] { "database", "upToDate", "current", "pending" }) {
+                    assertThat(engine.get(unknown).isNull()).as(unknown).isTrue();
+                }
+                assertThat(strings(engine.get("heads"))).containsExactly("cc02");
+                assertThat(engine.get("revisionCount").asInt()).isEqualTo(2);
+                assertHealthSays(http, "UP_TO_DATE", CANNOT_READ);
+                assertThat(response.body()).doesNotContain(PASSWORD).doesNotContain(USER);
+                assertThat(http.get("/actuator/health").body()).doesNotContain(PASSWORD).doesNotContain(USER);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = { "H2", "POSTGRESQL" })
+    void aDatabaseLostAfterAFailedMigrationStaysFailedWithTheRunsErrorAndTheReadError(TestDatabase.Kind kind)
+            throws Exception {
+        try (ServedDatabase database = ServedDatabase.of(kind);
+             TcpProxy proxy = TcpProxy.inFrontOf(database.url())) {
+            int port = ReadinessDuringMigrationTest.freePort();
+            try (ConfigurableApplicationContext context =
+                         run(port, proxy.route(database.url()), brokenSecondRevision(), database.credentials())) {
+                Http http = new Http(port);
+                // Readable: the migration failed, and that is the only error.
+                Http.Response readable = http.get("/actuator/migrations");
+                assertThat(readable.status()).isEqualTo(200);
+                JsonNode failed = readable.json().get("engines").get("retort");
+                assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+                assertThat(failed.get("error").isNull()).isTrue();
+                String runError = failed.get("lastRun").get("error").asString();
+                assertThat(runError).contains("cc02");
+                JsonNode health = assertHealthSays(http, "FAILED", "");
+                assertThat(health.get("details").get("error").asString()).isEqualTo(runError);
+
+                // The first reads meet the pool's cut connections ("Connection is broken", SQL state
+                // 08006), later ones a refused connection: either way the same prefix.
+                proxy.close();
+
+                Http.Response response = http.get("/actuator/migrations");
+                assertThat(response.status()).isEqualTo(503);
+                JsonNode engine = response.json().get("engines").get("retort");
+                assertThat(engine.get("state").asString()).isEqualTo("FAILED");
+                assertThat(engine.get("error").asString()).startsWith(CANNOT_READ);
+                assertThat(engine.get("lastRun").get("error").asString()).isEqualTo(runError);
+                assertHealthSays(http, "FAILED", CANNOT_READ);
+            }
+        }
+    }
+
+    /** The {@code migrations} health component: DOWN, with the state and an error starting as given. */
+    private static JsonNode assertHealthSays(Http http, String state, String errorPrefix) {
+        Http.Response health = http.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(503);
+        JsonNode migrations = health.json().get("components").get("migrations");
+        assertThat(migrations.get("status").asString()).isEqualTo("DOWN");
+        assertThat(migrations.get("details").get("state").asString()).isEqualTo(state);
+        assertThat(migrations.get("details").get("error").asString()).startsWith(errorPrefix);
+        return migrations;
+    }
+
+    /**
+     * A test database reached over TCP, so that a {@link TcpProxy} can stand in front of it:
+     * the PostgreSQL test server, or an H2 TCP server in this JVM (which creates its in-memory
+     * database with the test's user name and password at the first connection).
+     */
+    private record ServedDatabase(String url, List<String> credentials, AutoCloseable cleanup)
+            implements AutoCloseable {
+
+        static ServedDatabase of(TestDatabase.Kind kind) throws Exception {
+            if (kind == TestDatabase.Kind.POSTGRESQL) {
+                TestDatabase database = TestDatabase.of(kind);
+                return new ServedDatabase(database.url(), List.of(), database);
+            }
+            Server server = Server.createTcpServer("-tcpPort", String.valueOf(ReadinessDuringMigrationTest.freePort()),
+                    "-ifNotExists").start();
+            String name = "lost" + UUID.randomUUID().toString().replace("-", "");
+            return new ServedDatabase("jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:" + name + ";DB_CLOSE_DELAY=-1",
+                    List.of("--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD), () -> {
+                        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:" + name, USER, PASSWORD);
+                             Statement statement = connection.createStatement()) {
+                            statement.execute("SHUTDOWN");
+                        }
+                        catch (SQLException ex) {
+                            // Already gone.
+                        }
+                        server.stop();
+                    });
+        }
+
+        @Override
+        public void close() throws Exception {
+            cleanup.close();
         }
     }
 
