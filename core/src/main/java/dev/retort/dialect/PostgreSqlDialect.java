@@ -202,14 +202,22 @@ public final class PostgreSqlDialect extends AbstractDialect {
             statement.execute("SELECT pg_advisory_lock(CAST(" + key + " AS BIGINT))");
             connection.commit();
         } catch (SQLException e) {
-            connection.rollback();
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
                 throw lockTimeout(schema, versionTable, timeout, holder(connection, key));
             }
+            // Any other failure may have broken the connection (a terminated session, a network
+            // drop): clean up if possible, but let nothing hide the failure itself.
+            try {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
         }
+        connection.setAutoCommit(autoCommit);
         return () -> unlock(connection, key);
     }
 

@@ -148,8 +148,29 @@ public final class Session implements AutoCloseable {
 
     /** A database error during {@code what}, as a sentence. */
     public RetortException databaseError(String what, SQLException e) {
+        if (connectionLost(e)) {
+            return new RetortException("Lost the connection to the database while " + what + " (schema " + schema
+                    + "): SQL state " + e.getSQLState() + ": " + e.getMessage() + ". The server went away, restarted, "
+                    + "or the network dropped the connection; check that the database is up and reachable, then retry "
+                    + "(the next attempt opens a new connection).", e);
+        }
         return new RetortException("Database error while " + what + " (schema " + schema + "): SQL state "
                 + e.getSQLState() + ": " + e.getMessage(), e);
+    }
+
+    /**
+     * Whether {@code e} says the connection itself broke, not that the database refused a
+     * statement: SQL state class {@code 08} (connection exception, the standard's and every
+     * driver's), PostgreSQL's {@code 57P01}-{@code 57P03} (server shut down or restarting) and
+     * H2's own codes for a broken connection or a closed database (90067, 90098, 90121).
+     */
+    static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null) {
+            return false;
+        }
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                || state.equals("90067") || state.equals("90098") || state.equals("90121");
     }
 
     @Override
