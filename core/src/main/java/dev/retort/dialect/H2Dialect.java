@@ -180,7 +180,11 @@ public final class H2Dialect extends AbstractDialect {
                 return true;
             }
         } catch (SQLException e) {
-            connection.rollback();
+            try {
+                connection.rollback();
+            } catch (SQLException cleanup) {
+                e.addSuppressed(cleanup); // a broken connection (H2 server mode): the failure itself tells
+            }
             if (e.getErrorCode() == LOCK_TIMEOUT) {
                 throw lockTimeout(schema, versionTable, timeout, "another session of this H2 database");
             }
