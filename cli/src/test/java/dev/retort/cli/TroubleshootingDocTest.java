@@ -88,6 +88,9 @@ class TroubleshootingDocTest {
                 + "(see 'retort upgrade --help')", "--locations", "m", "upgrade", "--json", "--sql");
         expect(2, "retort graph: error: Unknown --format 'png'; use text, mermaid or dot. (see 'retort graph --help')",
                 "--locations", "m", "graph", "--format", "png");
+        expect(2, "retort graph: error: --json and --format exclude each other: --json prints the graph as data, "
+                + "--format draws it (text, mermaid or dot); give one of them. (see 'retort graph --help')",
+                "--locations", "m", "graph", "--format", "dot", "--json");
         expect(2, "retort revision: error: --rev-id 'bad-id' is not a valid revision id: use 1 to 32 letters, digits "
                 + "or underscores, and not base, head, heads or current. (see 'retort revision --help')",
                 "--locations", "m", "revision", "-m", "x", "--rev-id", "bad-id");
