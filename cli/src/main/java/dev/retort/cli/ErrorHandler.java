@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -57,24 +58,26 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     /**
      * For an option this command lacks but other commands take ({@code current --lock-timeout}):
-     * {@code "--lock-timeout is an option of upgrade, downgrade, stamp and repair."}; else null.
+     * {@code "--lock-timeout is an option of upgrade, downgrade, stamp and repair only."}; given
+     * before the command ({@code retort --lock-timeout 5s upgrade}), also where it goes; else null.
      */
     private static String otherCommandsTaking(UnmatchedArgumentException unmatched) {
-        if (!unmatched.isUnknownOption() || unmatched.getUnmatched().isEmpty()
-                || unmatched.getCommandLine().getParent() == null) {
+        if (!unmatched.isUnknownOption() || unmatched.getUnmatched().isEmpty()) {
             return null;
         }
+        CommandLine command = unmatched.getCommandLine();
+        boolean root = command.getParent() == null;
         String option = unmatched.getUnmatched().get(0).split("=", 2)[0];
-        List<String> owners = unmatched.getCommandLine().getParent().getSubcommands().entrySet().stream()
+        List<String> owners = (root ? command : command.getParent()).getSubcommands().entrySet().stream()
                 .filter(entry -> entry.getValue().getCommandSpec().findOption(option) != null)
-                .map(java.util.Map.Entry::getKey)
+                .map(Map.Entry::getKey)
                 .toList();
         if (owners.isEmpty()) {
             return null;
         }
         String list = owners.size() == 1 ? owners.get(0)
                 : String.join(", ", owners.subList(0, owners.size() - 1)) + " and " + owners.get(owners.size() - 1);
-        return option + " is an option of " + list + " only.";
+        return option + " is an option of " + list + " only" + (root ? ", given after the command name." : ".");
     }
 
     /** picocli's words, except for an unknown subcommand, which it calls an "unmatched argument". */

@@ -153,5 +153,9 @@ class LockTimeoutTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.errLine()).isEqualTo("retort current: error: Unknown options: '--lock-timeout', '1s' "
                 + "--lock-timeout is an option of upgrade, downgrade, stamp and repair only. (see 'retort current --help')");
+        Cli.Result beforeTheCommand = new Cli(folder).run("--lock-timeout", "1s", "upgrade");
+        assertThat(beforeTheCommand.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(beforeTheCommand.errLine()).contains("--lock-timeout is an option of upgrade, downgrade, stamp and "
+                + "repair only, given after the command name.");
     }
 }

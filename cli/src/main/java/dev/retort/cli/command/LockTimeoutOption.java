@@ -21,12 +21,13 @@ public final class LockTimeoutOption {
     private String lockTimeout;
 
     /**
-     * The flag as a settings entry ({@code lock-timeout}), empty when not given. A value that is
-     * no duration is a usage error (exit code 2) naming the option, as picocli's own are; the
-     * settings parse the text once more, as they parse the other sources.
+     * The flag as a settings entry ({@code lock-timeout}), empty when not given (or given empty,
+     * as for the other settings flags). A value that is no duration is a usage error (exit code 2)
+     * naming the option, as picocli's own are; the settings parse the text once more, as they
+     * parse the other sources.
      */
     Map<String, String> settingFlags(CommandSpec spec) {
-        if (lockTimeout == null) {
+        if (lockTimeout == null || lockTimeout.isBlank()) {
             return Map.of();
         }
         try {
