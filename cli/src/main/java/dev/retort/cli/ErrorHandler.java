@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -38,7 +39,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         CommandLine command = ex.getCommandLine();
         String name = command.getCommandSpec().qualifiedName();
         StringBuilder line = new StringBuilder(name).append(": error: ").append(usageMessage(ex));
-        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        String owners = ex instanceof UnmatchedArgumentException unmatched ? otherCommandsTaking(unmatched) : null;
+        if (owners != null) {
+            // "Did you mean: --locations?" for --lock-timeout on `current` would send users astray.
+            line.append(' ').append(owners);
+        } else if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             // picocli lists every loosely similar name, best first; the best one is the useful hint.
             line.append(" Did you mean: ").append(unmatched.getSuggestions().get(0)).append('?');
         }
@@ -49,6 +54,30 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         }
         root.environment().err().println(message);
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * For an option this command lacks but other commands take ({@code current --lock-timeout}):
+     * {@code "--lock-timeout is an option of upgrade, downgrade, stamp and repair only."}; given
+     * before the command ({@code retort --lock-timeout 5s upgrade}), also where it goes; else null.
+     */
+    private static String otherCommandsTaking(UnmatchedArgumentException unmatched) {
+        if (!unmatched.isUnknownOption() || unmatched.getUnmatched().isEmpty()) {
+            return null;
+        }
+        CommandLine command = unmatched.getCommandLine();
+        boolean root = command.getParent() == null;
+        String option = unmatched.getUnmatched().get(0).split("=", 2)[0];
+        List<String> owners = (root ? command : command.getParent()).getSubcommands().entrySet().stream()
+                .filter(entry -> entry.getValue().getCommandSpec().findOption(option) != null)
+                .map(Map.Entry::getKey)
+                .toList();
+        if (owners.isEmpty()) {
+            return null;
+        }
+        String list = owners.size() == 1 ? owners.get(0)
+                : String.join(", ", owners.subList(0, owners.size() - 1)) + " and " + owners.get(owners.size() - 1);
+        return option + " is an option of " + list + " only" + (root ? ", given after the command name." : ".");
     }
 
     /** picocli's words, except for an unknown subcommand, which it calls an "unmatched argument". */

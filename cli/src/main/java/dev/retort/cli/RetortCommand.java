@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 /**
  * The top-level {@code retort} command. Its settings options are inherited: they may be given
  * before or after the subcommand ({@code retort --url X upgrade} or {@code retort upgrade --url X})
- * and always land here, where {@link #workspace()} resolves them once.
+ * and always land here, where {@link #workspace(Map)} resolves them once, together with the
+ * settings options only some subcommands take ({@code --lock-timeout}).
  */
 @Command(name = "retort",
         mixinStandardHelpOptions = true,
@@ -123,11 +124,22 @@ public final class RetortCommand implements Callable<Integer> {
         return verbose;
     }
 
-    /** The settings of this run (resolved on first use) and what they give access to. */
-    public Workspace workspace() {
+    /**
+     * The settings of this run (resolved on first use) and what they give access to.
+     *
+     * @param commandFlags settings given as options of the subcommand itself ({@code lock-timeout}),
+     *                     keyed like {@link #flags()}
+     */
+    public Workspace workspace(Map<String, String> commandFlags) {
         if (workspace == null) {
+            Map<String, String> flags = flags();
+            commandFlags.forEach((key, value) -> {
+                if (value != null && !value.isBlank()) {
+                    flags.put(key, value);
+                }
+            });
             Settings settings = new SettingsResolver(environment.workingDirectory(), environment.variables())
-                    .resolve(flags());
+                    .resolve(flags);
             workspace = new Workspace(environment, settings);
             if (verbose) {
                 // Where each setting came from is the first question when the CLI reaches the
@@ -135,7 +147,9 @@ public final class RetortCommand implements Callable<Integer> {
                 environment.err().println("Settings: url=" + (settings.url() == null ? "(none)" : settings.maskedUrl() + " from " + settings.sourceOf("url"))
                         + (settings.user() == null ? "" : "; user=" + settings.user() + " from " + settings.sourceOf("user"))
                         + (settings.password() == null ? "" : "; password=*** from " + settings.sourceOf("password"))
-                        + "; locations=" + settings.describeLocations());
+                        + "; locations=" + settings.describeLocations()
+                        + (settings.lockTimeout() == null ? ""
+                                : "; lock-timeout=" + settings.describe("lock-timeout", settings.lockTimeout().toString())));
             }
         }
         return workspace;

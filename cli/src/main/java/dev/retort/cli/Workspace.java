@@ -102,6 +102,9 @@ public final class Workspace {
         if (settings.dialect() != null) {
             builder.dialect(settings.dialect());
         }
+        if (settings.lockTimeout() != null) {
+            builder.lockTimeout(settings.lockTimeout());
+        }
         if (listener != null) {
             builder.listener(listener);
         }

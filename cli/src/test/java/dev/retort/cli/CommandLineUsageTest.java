@@ -36,8 +36,8 @@ class CommandLineUsageTest {
     void upgradeHelpReadsLikeAlembics() {
         Cli.Result result = new Cli(folder).run("upgrade", "--help");
         assertThat(result.out()).startsWith("""
-                Usage: retort upgrade [-h] [--sql] [--dry-run] [--json] [GLOBAL-OPTIONS]
-                                      [TARGET]
+                Usage: retort upgrade [-h] [--sql] [--dry-run] [--lock-timeout DURATION]
+                                      [--json] [GLOBAL-OPTIONS] [TARGET]
                 Upgrade to a later version.
 
                 Positional arguments:

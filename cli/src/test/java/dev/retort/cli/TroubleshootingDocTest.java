@@ -54,9 +54,17 @@ class TroubleshootingDocTest {
                 "--url", "jdbc:foo:bar", "--locations", "m", "current");
         expect(1, "Offline SQL (--sql) needs a dialect and never connects: pass --dialect postgresql, h2, mysql or "
                 + "mariadb.", "--locations", "m", "upgrade", "--sql");
+        String badTimeout = "Invalid lock timeout from RETORT_LOCK_TIMEOUT: 'a minute' is not a duration; expected a "
+                + "duration such as 30s, 500ms, 2m or PT30S (zero or positive; a number without a unit is milliseconds, "
+                + "as in Spring Boot).";
+        assertThat(page).contains(badTimeout);
+        Cli.Result timeout = cli().env("RETORT_LOCK_TIMEOUT", "a minute").run("--url", url, "--locations", "m", "upgrade");
+        assertThat(timeout.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(timeout.errLine()).isEqualTo("FAILED: " + badTimeout);
         Files.writeString(folder.resolve("retort.properties"), "url=jdbc:h2:mem:x\nlocation=m\n");
         expect(1, "/home/me/shop/retort.properties:2: unknown setting 'location'; did you mean 'locations'? Known "
-                + "settings: url, user, password, schema, locations, dialect, version-table, history-table.", "history");
+                + "settings: url, user, password, schema, locations, dialect, version-table, history-table, lock-timeout.",
+                "history");
         expect(1, "/home/me/shop/retort.properties already exists; retort init does not overwrite it. Edit it, or "
                 + "delete it and run retort init again.", "init");
         Files.delete(folder.resolve("retort.properties"));
@@ -80,9 +88,19 @@ class TroubleshootingDocTest {
                 + "(see 'retort upgrade --help')", "--locations", "m", "upgrade", "--json", "--sql");
         expect(2, "retort graph: error: Unknown --format 'png'; use text, mermaid or dot. (see 'retort graph --help')",
                 "--locations", "m", "graph", "--format", "png");
+        expect(2, "retort graph: error: --json and --format exclude each other: --json prints the graph as data, "
+                + "--format draws it (text, mermaid or dot); give one of them. (see 'retort graph --help')",
+                "--locations", "m", "graph", "--format", "dot", "--json");
         expect(2, "retort revision: error: --rev-id 'bad-id' is not a valid revision id: use 1 to 32 letters, digits "
                 + "or underscores, and not base, head, heads or current. (see 'retort revision --help')",
                 "--locations", "m", "revision", "-m", "x", "--rev-id", "bad-id");
+        expect(2, "retort upgrade: error: Invalid value for option '--lock-timeout': 'soon' is not a duration; expected "
+                + "a duration such as 30s, 500ms, 2m or PT30S (zero or positive; a number without a unit is milliseconds, "
+                + "as in Spring Boot) (see 'retort upgrade --help')",
+                "--url", url, "--locations", "m", "upgrade", "--lock-timeout", "soon");
+        expect(2, "retort current: error: Unknown options: '--lock-timeout', '1s' --lock-timeout is an option of "
+                + "upgrade, downgrade, stamp and repair only. (see 'retort current --help')",
+                "--locations", "m", "current", "--lock-timeout", "1s");
     }
 
     @Test

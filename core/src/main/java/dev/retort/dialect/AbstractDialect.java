@@ -111,8 +111,8 @@ abstract class AbstractDialect implements Dialect {
         String who = holder == null ? "another migrator holds it" : "it is held by " + holder;
         return new LockTimeoutException("Timed out after " + describe(timeout) + " waiting for the migration lock of schema '"
                 + schema + "' (version table " + versionTable + "): " + who + ". Wait for that migration to finish, "
-                + "or, if migrations here legitimately take longer, raise the lock timeout (retort.lock-timeout; "
-                + "the command line always waits the default).", timeout, holder);
+                + "or, if migrations here legitimately take longer, raise the lock timeout (retort.lock-timeout, "
+                + "or --lock-timeout on the command line).", timeout, holder);
     }
 
     static String describe(Duration duration) {

@@ -90,7 +90,11 @@ public final class InitCommand extends SubCommand {
                 .append(nl)
                 .append("# Names of the version and history tables.").append(nl)
                 .append(value(flags, "version-table", "#version-table=retort_version")).append(nl)
-                .append(value(flags, "history-table", "#history-table=retort_history")).append(nl);
+                .append(value(flags, "history-table", "#history-table=retort_history")).append(nl)
+                .append(nl)
+                .append("# How long upgrade, downgrade, stamp and repair wait for another migrator's lock").append(nl)
+                .append("# (500ms, 30s, 2m, PT30S; default 60s).").append(nl)
+                .append("#lock-timeout=60s").append(nl);
         return text.toString();
     }
 

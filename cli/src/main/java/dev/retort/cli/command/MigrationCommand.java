@@ -29,7 +29,15 @@ abstract class MigrationCommand extends EngineCommand {
     boolean dryRun;
 
     @Mixin
+    LockTimeoutOption lockTimeout;
+
+    @Mixin
     JsonOption json;
+
+    @Override
+    protected Map<String, String> settingFlags() {
+        return lockTimeout.settingFlags(spec);
+    }
 
     abstract Operation operation();
 

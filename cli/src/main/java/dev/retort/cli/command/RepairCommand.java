@@ -5,6 +5,7 @@ import dev.retort.RepairResult;
 import dev.retort.Retort;
 import dev.retort.cli.ExitCodes;
 import dev.retort.cli.output.JsonShapes;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,7 +19,15 @@ import picocli.CommandLine.Mixin;
 public final class RepairCommand extends EngineCommand {
 
     @Mixin
+    private LockTimeoutOption lockTimeout;
+
+    @Mixin
     private JsonOption json;
+
+    @Override
+    protected Map<String, String> settingFlags() {
+        return lockTimeout.settingFlags(spec);
+    }
 
     @Override
     protected int run() {

@@ -4,6 +4,7 @@ import dev.retort.cli.CliEnvironment;
 import dev.retort.cli.RetortCommand;
 import dev.retort.cli.Workspace;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +43,15 @@ abstract class SubCommand implements Callable<Integer> {
     }
 
     protected Workspace workspace() {
-        return root.workspace();
+        return root.workspace(settingFlags());
+    }
+
+    /**
+     * Settings given as options of this subcommand rather than as global options, keyed by
+     * setting key ({@code lock-timeout}); they take the flag's place in the settings' precedence.
+     */
+    protected Map<String, String> settingFlags() {
+        return Map.of();
     }
 
     protected PrintWriter out() {

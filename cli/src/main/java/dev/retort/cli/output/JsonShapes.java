@@ -79,6 +79,15 @@ public final class JsonShapes {
     public record HistoryJson(String range, List<String> current, List<RevisionView> revisions) {
     }
 
+    /**
+     * {@code graph --json}: every revision, oldest first (each after the revisions it revises),
+     * the graph's heads and bases, and the database's revisions ({@code null} when no database
+     * URL is configured, as the drawings then mark nothing).
+     */
+    public record GraphJson(List<RevisionView> revisions, List<String> heads, List<String> bases,
+                            List<String> current) {
+    }
+
     /** {@code show REV --json}: every revision REV stands for ({@code heads} may be several). */
     public record ShowJson(List<RevisionView> revisions) {
     }

@@ -1,5 +1,6 @@
 package dev.retort.cli.settings;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +15,13 @@ import java.util.Map;
  * @param dialect      forced dialect name, null to detect from the connection
  * @param versionTable version table name, null for the engine's default
  * @param historyTable history table name, null for the engine's default
+ * @param lockTimeout  how long to wait for another migrator's lock, null for the engine's default
  * @param sources      for each setting that has a value ({@code url}, {@code user}, ...), where it came from
  *                     ({@code --url}, {@code RETORT_URL}, {@code retort.properties}, ...)
  */
 public record Settings(String url, String user, String password, String schema, List<String> locations,
-                       String dialect, String versionTable, String historyTable, Map<String, String> sources) {
+                       String dialect, String versionTable, String historyTable, Duration lockTimeout,
+                       Map<String, String> sources) {
 
     public Settings {
         locations = List.copyOf(locations);
@@ -53,6 +56,7 @@ public record Settings(String url, String user, String password, String schema, 
     public String toString() {
         return "Settings[url=" + maskedUrl() + ", user=" + user + ", password=" + (password == null ? null : Masking.MASK)
                 + ", schema=" + schema + ", locations=" + locations + ", dialect=" + dialect
-                + ", versionTable=" + versionTable + ", historyTable=" + historyTable + "]";
+                + ", versionTable=" + versionTable + ", historyTable=" + historyTable + ", lockTimeout=" + lockTimeout
+                + "]";
     }
 }

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,7 +31,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   <li>for {@code locations} only, the default {@value #DEFAULT_LOCATION}.</li>
  * </ol>
  * Locations without a prefix are folders relative to the working folder and become
- * absolute {@code filesystem:} locations; {@code classpath:} locations are kept.
+ * absolute {@code filesystem:} locations; {@code classpath:} locations are kept. The lock
+ * timeout is parsed as Spring Boot parses {@code retort.lock-timeout} ({@link Durations}).
  */
 public final class SettingsResolver {
 
@@ -40,7 +42,7 @@ public final class SettingsResolver {
 
     /** The setting keys, as written in retort.properties and after {@code retort.} in application.properties. */
     public static final List<String> KEYS = List.of("url", "user", "password", "schema", "locations", "dialect",
-            "version-table", "history-table");
+            "version-table", "history-table", "lock-timeout");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:[\\\\/].*");
@@ -83,7 +85,19 @@ public final class SettingsResolver {
         origins.putIfAbsent("locations", locationOrigin);
         return new Settings(values.get("url"), values.get("user"), values.get("password"), values.get("schema"),
                 locations, lowerCase(values.get("dialect")), values.get("version-table"), values.get("history-table"),
-                origins);
+                lockTimeout(values.get("lock-timeout"), origins.get("lock-timeout")), origins);
+    }
+
+    /** The lock timeout, null when no source sets it (the engine's default applies then). */
+    private static Duration lockTimeout(String value, String origin) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("Invalid lock timeout from " + origin + ": " + e.getMessage() + ".");
+        }
     }
 
     /**

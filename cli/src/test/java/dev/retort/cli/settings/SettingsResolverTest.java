@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,10 +163,38 @@ class SettingsResolverTest {
     }
 
     @Test
+    void theLockTimeoutIsTakenFromEachSourceInTurnAndParsedAsSpringBootDoes() throws Exception {
+        assertThat(resolve(Map.of()).lockTimeout()).as("unset: the engine's default").isNull();
+        write("src/main/resources/application.yml", "retort:\n  lock-timeout: 2m\n");
+        assertThat(resolve(Map.of()).lockTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(resolve(Map.of()).sourceOf("lock-timeout"))
+                .isEqualTo("src/main/resources/application.yml (retort.lock-timeout)");
+        write("retort.properties", "lock-timeout=PT45S\n");
+        assertThat(resolve(Map.of()).lockTimeout()).isEqualTo(Duration.ofSeconds(45));
+        environment.put("RETORT_LOCK_TIMEOUT", "1500");
+        assertThat(resolve(Map.of()).lockTimeout()).as("a bare number is milliseconds").isEqualTo(Duration.ofMillis(1500));
+        Settings flag = resolve(Map.of("lock-timeout", "5s"));
+        assertThat(flag.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(flag.sourceOf("lock-timeout")).isEqualTo("--lock-timeout");
+    }
+
+    @Test
+    void aBadLockTimeoutNamesItsSourceTheValueAndWhatIsExpected() throws Exception {
+        write("src/main/resources/application.properties", "retort.lock-timeout=10 minutes\n");
+        assertThatThrownBy(() -> resolve(Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("Invalid lock timeout from src/main/resources/application.properties (retort.lock-timeout): "
+                        + "'10 minutes' is not a duration; expected " + Durations.EXPECTED + ".");
+        write("retort.properties", "lock-timeout=-1s\n");
+        assertThatThrownBy(() -> resolve(Map.of()))
+                .hasMessage("Invalid lock timeout from retort.properties: '-1s' is negative; expected " + Durations.EXPECTED + ".");
+    }
+
+    @Test
     void theVariableForEachSettingFollowsOneRule() {
         assertThat(SettingsResolver.KEYS.stream().map(SettingsResolver::variableName).toList())
                 .contains("RETORT_URL", "RETORT_USER", "RETORT_PASSWORD", "RETORT_SCHEMA", "RETORT_LOCATIONS",
-                        "RETORT_VERSION_TABLE");
+                        "RETORT_VERSION_TABLE", "RETORT_LOCK_TIMEOUT");
     }
 
     @Test
