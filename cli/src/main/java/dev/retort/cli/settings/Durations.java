@@ -21,7 +21,9 @@ public final class Durations {
     public static final String EXPECTED = "a duration such as 30s, 500ms, 2m or PT30S (zero or positive; "
             + "a number without a unit is milliseconds, as in Spring Boot)";
 
-    // Spring Boot's DurationStyle.SIMPLE and ISO8601 patterns.
+    // Spring Boot's DurationStyle.SIMPLE and ISO8601 patterns, written out rather than calling
+    // DurationStyle: the CLI does not depend on Spring Boot, and its executable jar would carry
+    // spring-boot (about 2 MB) for this one parser.
     private static final Pattern SIMPLE = Pattern.compile("^([+-]?\\d+)([a-zA-Z]{0,2})$");
     private static final Pattern ISO_8601 = Pattern.compile("^[+-]?[pP].*$");
     private static final Map<String, ChronoUnit> UNITS = Map.of("ns", ChronoUnit.NANOS, "us", ChronoUnit.MICROS,
