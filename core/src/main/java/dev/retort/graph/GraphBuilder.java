@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Validates a set of revisions and computes the structure {@link RevisionGraph} keeps: parents,
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class GraphBuilder {
 
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
     static final Set<String> RESERVED = Set.of("base", "head", "heads", "current");
     private static final int[] NONE = new int[0];
 
@@ -83,7 +81,7 @@ final class GraphBuilder {
         if (RESERVED.contains(id)) {
             problems.add(new GraphProblem(id, "revision", "Revision id '" + id + "' is a reserved word (base, head,"
                     + " heads and current name positions in the graph); choose another id", GraphProblem.Kind.RESERVED_NAME));
-        } else if (!ID.matcher(id).matches()) {
+        } else if (!Revision.isValidId(id)) {
             problems.add(new GraphProblem(id, "revision", "Revision id '" + id + "' is not valid: "
                     + whatIsWrong(id) + "; ids are 1 to 32 letters, digits or '_'", GraphProblem.Kind.INVALID_ID));
         }
@@ -107,7 +105,7 @@ final class GraphBuilder {
             if (RESERVED.contains(label)) {
                 problems.add(new GraphProblem(r.id(), "branch-labels", "Revision " + r.id() + " declares branch label '"
                         + label + "', a reserved word; choose another label", GraphProblem.Kind.RESERVED_NAME));
-            } else if (!ID.matcher(label).matches()) {
+            } else if (!Revision.isValidId(label)) {
                 problems.add(new GraphProblem(r.id(), "branch-labels", "Revision " + r.id() + " declares branch label '"
                         + label + "', which is not valid: " + whatIsWrong(label)
                         + "; labels are 1 to 32 letters, digits or '_'", GraphProblem.Kind.INVALID_LABEL));
@@ -131,16 +129,20 @@ final class GraphBuilder {
         if (r.revises().isEmpty()) {
             return NONE;
         }
-        LinkedHashSet<Integer> result = new LinkedHashSet<>();
+        // Arrays rather than a set and a stream: this runs for every revision at each start.
+        int[] result = new int[r.revises().size()];
+        int count = 0;
         for (String parent : r.revises()) {
             Integer p = index.get(parent);
             if (parent.equals(r.id())) {
                 problems.add(new GraphProblem(r.id(), "revises", "Revision " + r.id() + " revises itself; it must revise"
                         + " an earlier revision, or base", GraphProblem.Kind.SELF_LOOP));
             } else if (p != null) {
-                if (!result.add(p)) {
+                if (contains(result, count, p)) {
                     problems.add(new GraphProblem(r.id(), "revises", "Revision " + r.id() + " lists " + parent
                             + " twice in revises; list it once", GraphProblem.Kind.DUPLICATE_REVISES));
+                } else {
+                    result[count++] = p;
                 }
             } else if (labelIndex.containsKey(parent)) {
                 problems.add(new GraphProblem(r.id(), "revises", "Revision " + r.id() + " revises '" + parent
@@ -153,14 +155,15 @@ final class GraphBuilder {
                         + "; fix the revises header or add the missing migration", GraphProblem.Kind.MISSING_REVISES));
             }
         }
-        return result.stream().mapToInt(Integer::intValue).toArray();
+        return count == result.length ? result : java.util.Arrays.copyOf(result, count);
     }
 
     private int[] resolveDependencies(Revision r) {
         if (r.dependsOn().isEmpty()) {
             return NONE;
         }
-        LinkedHashSet<Integer> result = new LinkedHashSet<>();
+        int[] result = new int[r.dependsOn().size()];
+        int count = 0;
         int self = index.get(r.id());
         for (String dependency : r.dependsOn()) {
             Integer d = index.containsKey(dependency) ? index.get(dependency) : labelIndex.get(dependency);
@@ -174,11 +177,11 @@ final class GraphBuilder {
                 problems.add(new GraphProblem(r.id(), "depends-on", "Revision " + r.id() + " depends on itself"
                         + (dependency.equals(r.id()) ? "" : " (through its label '" + dependency + "')")
                         + "; remove that entry", GraphProblem.Kind.DEPENDENCY_SELF_LOOP));
-            } else {
-                result.add(d);
+            } else if (!contains(result, count, d)) {
+                result[count++] = d;
             }
         }
-        return result.stream().mapToInt(Integer::intValue).toArray();
+        return count == result.length ? result : java.util.Arrays.copyOf(result, count);
     }
 
     private static String suggestion(String typed, Collection<String> names) {
@@ -259,8 +262,13 @@ final class GraphBuilder {
     }
 
     private static boolean contains(int[] array, int value) {
-        for (int v : array) {
-            if (v == value) {
+        return contains(array, array.length, value);
+    }
+
+    /** Whether {@code value} is among the first {@code count} entries of {@code array}. */
+    private static boolean contains(int[] array, int count, int value) {
+        for (int i = 0; i < count; i++) {
+            if (array[i] == value) {
                 return true;
             }
         }

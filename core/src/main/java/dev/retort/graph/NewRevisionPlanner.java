@@ -95,7 +95,7 @@ public final class NewRevisionPlanner {
         }
         List<String> labels = branchLabel == null || branchLabel.isEmpty() ? List.of() : List.of(branchLabel);
         for (String label : labels) {
-            if (!GraphBuilder.ID.matcher(label).matches() || GraphBuilder.RESERVED.contains(label)) {
+            if (!Revision.isValidId(label) || GraphBuilder.RESERVED.contains(label)) {
                 throw new InvalidTargetException(label, "Branch label '" + label + "' is not valid; labels are 1 to 32"
                         + " letters, digits or '_' and not base, head, heads or current");
             }
@@ -117,7 +117,7 @@ public final class NewRevisionPlanner {
     }
 
     private void checkNewId(String revId) {
-        if (revId == null || !GraphBuilder.ID.matcher(revId).matches()) {
+        if (revId == null || !Revision.isValidId(revId)) {
             throw new InvalidTargetException(revId, "Revision id '" + revId + "' is not valid; ids are 1 to 32 letters,"
                     + " digits or '_'");
         }

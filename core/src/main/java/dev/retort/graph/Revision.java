@@ -25,6 +25,24 @@ public record Revision(String id, List<String> revises, List<String> dependsOn,
         message = message == null ? "" : message;
     }
 
+    /**
+     * Whether {@code id} is a valid revision id or branch label: {@code [A-Za-z0-9_]{1,32}}.
+     * (A loop rather than the regular expression: every id of every file is checked at each start.)
+     */
+    public static boolean isValidId(String id) {
+        int length = id.length();
+        if (length < 1 || length > 32) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A revision with only parents, as tests write graphs inline. */
     public static Revision of(String id, String... revises) {
         return new Revision(id, List.of(revises), List.of(), List.of(), "");

@@ -54,25 +54,26 @@ public final class RevisionGraph {
         this.allChildren = allChildren;
         this.labels = labels;
         this.generation = generation;
-        int n = revisions.size();
-        List<Integer> h = new ArrayList<>();
-        List<Integer> rh = new ArrayList<>();
-        List<Integer> b = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (children[i].length == 0) {
-                h.add(i);
-            }
-            if (allChildren[i].length == 0) {
-                rh.add(i);
-            }
-            if (parents[i].length == 0) {
-                b.add(i);
+        this.heads = withoutEdges(children);
+        this.realHeads = withoutEdges(allChildren);
+        this.bases = withoutEdges(parents);
+        this.resolver = new IdentifierResolver(this);
+    }
+
+    /** The indexes whose edge list is empty, ascending. */
+    private static int[] withoutEdges(int[][] edges) {
+        int count = 0;
+        for (int[] list : edges) {
+            count += list.length == 0 ? 1 : 0;
+        }
+        int[] result = new int[count];
+        int k = 0;
+        for (int i = 0; i < edges.length; i++) {
+            if (edges[i].length == 0) {
+                result[k++] = i;
             }
         }
-        this.heads = h.stream().mapToInt(Integer::intValue).toArray();
-        this.realHeads = rh.stream().mapToInt(Integer::intValue).toArray();
-        this.bases = b.stream().mapToInt(Integer::intValue).toArray();
-        this.resolver = new IdentifierResolver(this);
+        return result;
     }
 
     /**

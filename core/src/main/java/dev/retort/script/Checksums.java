@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The checksum recorded for an applied revision: SHA-256 of the file's bytes after line
@@ -24,6 +25,8 @@ public final class Checksums {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    private static final AtomicBoolean PREPARING = new AtomicBoolean();
+
     private Checksums() {
     }
 
@@ -37,6 +40,28 @@ public final class Checksums {
         MessageDigest digest = SHA_256.get();
         digest.reset();
         return HEX.formatHex(digest.digest(normalised));
+    }
+
+    /**
+     * Starts the JVM's one-time security provider set-up on a daemon thread, once per JVM. The
+     * first {@link MessageDigest#getInstance} reads the {@code java.security} file and registers
+     * every algorithm of the SUN provider: about 20 ms in a fresh JVM, which a load would
+     * otherwise wait for at its first file. Started before the files are listed and read, it is
+     * done by the time they are parsed; a digest asked for earlier waits for it, no set-up runs twice.
+     */
+    static void prepareInBackground() {
+        if (!PREPARING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                newDigest();
+            } catch (RuntimeException e) {
+                // Not available: the first checksum reports it where it is needed.
+            }
+        }, "retort-checksum-setup");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static MessageDigest newDigest() {

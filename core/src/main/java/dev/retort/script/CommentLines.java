@@ -1,5 +1,7 @@
 package dev.retort.script;
 
+import dev.retort.graph.Revision;
+
 /**
  * Recognises the comment lines a migration file's structure is made of: section and block
  * markers ({@code -- +upgrade h2}) and header lines ({@code -- revision: ae10}). Each method
@@ -70,17 +72,7 @@ final class CommentLines {
 
     /** {@code [A-Za-z0-9_]{1,32}}. */
     static boolean isId(String id) {
-        int length = id.length();
-        if (length < 1 || length > 32) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = id.charAt(i);
-            if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_')) {
-                return false;
-            }
-        }
-        return true;
+        return Revision.isValidId(id);
     }
 
     /** The index after {@code \s*--} at the start of {@code line}, or -1. */

@@ -49,6 +49,8 @@ public final class ScriptParser {
 
     private static final List<String> MARKERS = List.of("upgrade", "downgrade", "begin", "end");
     private static final Pattern DIALECT_SEPARATOR = Pattern.compile("[,\\s]+");
+    /** The syntaxes an unqualified section is tried with, in order. */
+    private static final List<SqlSyntax> EVERY_SYNTAX = List.of(SqlSyntax.POSTGRESQL, SqlSyntax.H2, SqlSyntax.MYSQL);
 
     private final String location;
     private final List<ScriptProblem> problems = new ArrayList<>();
@@ -116,7 +118,7 @@ public final class ScriptParser {
         indexLines();
         int first = readHeader();
         List<Section> sections = readSections(first);
-        if (sections.stream().noneMatch(s -> s.direction() == Direction.UPGRADE)) {
+        if (!hasUpgrade(sections)) {
             int line = sections.isEmpty() ? lineCount : sections.get(0).line();
             problem(line, "no '-- +upgrade' section; add a line '-- +upgrade' followed by the revision's SQL "
                     + "(an empty section is a valid no-op).");
@@ -138,6 +140,15 @@ public final class ScriptParser {
         return done(new MigrationScript(revision, revises, message, branchLabels, dependsOn,
                 createDate == null || createDate.isEmpty() ? null : createDate, transactional, sections,
                 Checksums.sha256OfNormalised(normalised), location, path));
+    }
+
+    private static boolean hasUpgrade(List<Section> sections) {
+        for (Section section : sections) {
+            if (section.direction() == Direction.UPGRADE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -199,7 +210,9 @@ public final class ScriptParser {
     }
 
     private Parsed done(MigrationScript script) {
-        problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        if (problems.size() > 1) {
+            problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        }
         return new Parsed(script, List.copyOf(problems), Collections.unmodifiableMap(keyLines), validRevision);
     }
 
@@ -279,7 +292,9 @@ public final class ScriptParser {
                     + "'; write 'revises: base' for a first revision, or list only parent ids.");
             return List.of();
         }
-        ids.forEach(id -> checkId("revises", id));
+        for (String id : ids) {
+            checkId("revises", id);
+        }
         return ids;
     }
 
@@ -289,7 +304,9 @@ public final class ScriptParser {
             return List.of();
         }
         List<String> ids = list(key, value);
-        ids.forEach(id -> checkId(key, id));
+        for (String id : ids) {
+            checkId(key, id);
+        }
         return ids;
     }
 
@@ -458,7 +475,7 @@ public final class ScriptParser {
         if (section.unqualified()) {
             // Reported only when no dialect can split it, so the first dialect that can is enough.
             SqlSplitException first = null;
-            for (SqlSyntax syntax : List.of(SqlSyntax.POSTGRESQL, SqlSyntax.H2, SqlSyntax.MYSQL)) {
+            for (SqlSyntax syntax : EVERY_SYNTAX) {
                 try {
                     SqlSplitter.check(section.body(), section.line() + 1, syntax);
                     return;
