@@ -8,6 +8,8 @@ import dev.retort.LockTimeoutException;
 import dev.retort.runtime.HistoryTable;
 import dev.retort.runtime.VersionTable;
 import dev.retort.testing.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,6 +57,28 @@ abstract class DialectConformanceTest {
         try (Connection connection = db.connect()) {
             assertThat(dialect.currentSchema(connection)).isEqualToIgnoringCase(db.schema());
             assertThat(Dialects.describe(connection)).matches("[A-Za-z0-9]+ [0-9][0-9.]*");
+        }
+    }
+
+    @Test
+    void isDetectedThroughAPoolAndThroughAWrapperThatCannotBeUnwrapped() throws SQLException {
+        try (Connection pooled = db.dataSource().getConnection()) {
+            assertThat(Dialects.detect(pooled).name()).isEqualTo(expectedName());
+        }
+        try (Connection connection = db.connect()) {
+            // A proxy that refuses unwrap (as some tracing wrappers do) leaves only the metadata.
+            Connection opaque = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("unwrap")) {
+                            throw new SQLException("not a wrapper");
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            assertThat(Dialects.detect(opaque).name()).isEqualTo(expectedName());
         }
     }
 
