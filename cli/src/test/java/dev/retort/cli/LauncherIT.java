@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +29,18 @@ class LauncherIT {
     }
 
     private Outcome retort(Path launcher, String... args) throws IOException, InterruptedException {
+        return retort(launcher, Map.of(), args);
+    }
+
+    private Outcome retort(Path launcher, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
         builder.environment().remove("RETORT_JAR");
         builder.environment().remove("RETORT_URL");
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -50,6 +58,16 @@ class LauncherIT {
         assertThat(version.output().strip()).startsWith("retort ").doesNotContain("unknown");
         assertThat(retort("upgrayedd").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(retort("current").exitCode()).isEqualTo(ExitCodes.ERROR);
+    }
+
+    @Test
+    void theLauncherStartsAShortLivedJvmAndJavaOptsComeLastSoTheyWin() throws Exception {
+        Outcome defaults = retort(LAUNCHER, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
+        assertThat(defaults.exitCode()).as(defaults.output()).isZero();
+        assertThat(defaults.output()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        Outcome own = retort(LAUNCHER, Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4 -XX:+PrintCommandLineFlags"),
+                "--version");
+        assertThat(own.output()).contains("-XX:TieredStopAtLevel=4").doesNotContain("-XX:TieredStopAtLevel=1");
     }
 
     @Test
