@@ -9,12 +9,21 @@ import java.util.Locale;
 
 /**
  * Runs {@link ProcessMain} in fresh JVMs: the wall time of an up-to-date restart (JVM start
- * to exit) and the peak RSS of a whole-process fresh apply.
+ * to exit) and the wall time and peak RSS of whole-process fresh applies.
  */
 final class ProcessProbe {
 
-    /** What one tool costs as a whole process on one database. */
-    record Result(Stats restartMillis, long restartPeakRssKib, int applySize, double applyMillis, long applyPeakRssKib) {
+    /** What one tool costs as a whole process on one database: the restart and each size applied. */
+    record Result(Stats restartMillis, long restartPeakRssKib, List<Apply> applies) {
+
+        /** The apply of {@code n} revisions, or null when that size was not run. */
+        Apply apply(int n) {
+            return applies.stream().filter(a -> a.n() == n).findFirst().orElse(null);
+        }
+    }
+
+    /** One whole-process fresh apply of {@code n} revisions: its wall time and peak RSS. */
+    record Apply(int n, double millis, long peakRssKib) {
     }
 
     private final Path work;
@@ -23,7 +32,11 @@ final class ProcessProbe {
         this.work = work;
     }
 
-    Result restart(String tool, Target.Kind kind, int n, int runs) throws Exception {
+    /**
+     * Restarts {@code runs} times with {@code n} revisions applied, then applies each of
+     * {@code applySizes} once in a fresh JVM on a database of its own.
+     */
+    Result measure(String tool, Target.Kind kind, int n, int runs, List<Integer> applySizes) throws Exception {
         Workload workload = new Workload(n);
         Workload.Layout layout = workload.writeAll(work.resolve("process-" + n));
         List<Double> samples = new ArrayList<>();
@@ -42,17 +55,19 @@ final class ProcessProbe {
             }
             restartRss = rss;
         }
-        // Peak memory of a whole-process fresh apply, on a database of its own.
-        long applyRss;
-        double applyMillis;
-        try (Target target = kind == Target.Kind.H2 ? null : Target.create(kind, false)) {
-            String url = target == null ? "jdbc:h2:mem:apply" : target.url();
-            String schema = target == null ? "PUBLIC" : target.schema();
-            long start = System.nanoTime();
-            applyRss = run(tool, kind, url, schema, layout, n, false);
-            applyMillis = (System.nanoTime() - start) / 1e6;
+        // Peak memory of whole-process fresh applies, each on a database of its own.
+        List<Apply> applies = new ArrayList<>();
+        for (int size : applySizes) {
+            Workload.Layout files = size == n ? layout : new Workload(size).writeAll(work.resolve("process-" + size));
+            try (Target target = kind == Target.Kind.H2 ? null : Target.create(kind, false)) {
+                String url = target == null ? "jdbc:h2:mem:apply" : target.url();
+                String schema = target == null ? "PUBLIC" : target.schema();
+                long start = System.nanoTime();
+                long rss = run(tool, kind, url, schema, files, size, false);
+                applies.add(new Apply(size, (System.nanoTime() - start) / 1e6, rss));
+            }
         }
-        return new Result(new Stats(samples), restartRss, n, applyMillis, applyRss);
+        return new Result(new Stats(samples), restartRss, List.copyOf(applies));
     }
 
     /** Runs one child JVM and returns its peak RSS in KiB. */
