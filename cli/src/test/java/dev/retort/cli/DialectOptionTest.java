@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A dialect Retort does not know: on the command line a usage error (exit code 2) naming
@@ -17,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DialectOptionTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String WHAT_TO_DO = "give one of postgresql, h2, mariadb, mysql, or leave the dialect out "
             + "to detect it from the connection";
 
@@ -50,7 +48,7 @@ class DialectOptionTest {
         Project project = new Project(folder).linear();
         Cli.Result result = project.run("current", "--dialect", "db2", "--json");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        JsonNode error = JSON.readTree(result.out()).get("error");
+        JsonNode error = result.json().get("error");
         assertThat(error.get("type").asString()).isEqualTo("UsageError");
         assertThat(error.get("message").asString()).isEqualTo("Invalid value for option '--dialect': 'db2' is not a "
                 + "dialect Retort knows; " + WHAT_TO_DO);
