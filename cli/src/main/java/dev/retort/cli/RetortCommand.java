@@ -15,6 +15,7 @@ import dev.retort.cli.command.ShowCommand;
 import dev.retort.cli.command.StampCommand;
 import dev.retort.cli.command.UpgradeCommand;
 import dev.retort.cli.command.ValidateCommand;
+import dev.retort.cli.settings.DialectNames;
 import dev.retort.cli.settings.Settings;
 import dev.retort.cli.settings.SettingsResolver;
 import java.io.IOException;
@@ -24,11 +25,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The top-level {@code retort} command. Its settings options are inherited: they may be given
@@ -86,6 +89,7 @@ public final class RetortCommand implements Callable<Integer> {
     private String locations;
 
     @Option(names = "--dialect", scope = ScopeType.INHERIT, paramLabel = "DIALECT", order = 6,
+            converter = DialectFlag.class,
             description = "postgresql, h2, mysql or mariadb (default: detected from the connection).")
     private String dialect;
 
@@ -180,6 +184,25 @@ public final class RetortCommand implements Callable<Integer> {
             return workspace.settings().password();
         }
         return password != null ? password : environment.variables().get(SettingsResolver.variableName("password"));
+    }
+
+    /**
+     * Checks {@code --dialect} as the command line is parsed, so that a name the engine does not
+     * know is a usage error (exit code 2) naming the option, as a bad {@code --lock-timeout} is,
+     * before any command touches the database. An empty value counts as not given ({@link #flags()}).
+     */
+    static final class DialectFlag implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.isBlank()) {
+                return value;
+            }
+            try {
+                return DialectNames.check(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** The version from the jar (filtered into version.properties at build time). */

@@ -274,10 +274,10 @@ class BadInputTest {
     }
 
     @Test
-    void anUnknownDialectForOfflineSqlIsAnError() {
+    void anUnknownDialectForOfflineSqlIsAUsageError() {
         Cli.Result result = new Project(folder).linear().run("upgrade", "--sql", "--dialect", "oracle");
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(result.errLine()).contains("oracle");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLine()).contains("'--dialect': 'oracle'");
     }
 
     @Test

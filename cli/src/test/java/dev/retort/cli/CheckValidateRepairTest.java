@@ -8,12 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** check (exit code 3), validate (exit code 1) and repair, around checksum drift and unknown revisions. */
 class CheckValidateRepairTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     Path folder;
@@ -51,7 +48,7 @@ class CheckValidateRepairTest {
         Cli.Result result = project.run("check");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(result.out()).contains("no migration file declares: ffffffffffff");
-        JsonNode json = JSON.readTree(project.run("check", "--json").out());
+        JsonNode json = project.run("check", "--json").json();
         assertThat(json.get("ok").asBoolean()).isFalse();
         assertThat(json.get("unknownRevisions").toString()).isEqualTo("[\"ffffffffffff\"]");
     }
@@ -64,9 +61,9 @@ class CheckValidateRepairTest {
         Cli.Result result = project.run("check");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(result.out()).contains("Changed since applied: b2b2b2b2b2b2");
-        Cli.Result json = project.run("check", "--json");
-        assertThat(json.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
-        JsonNode check = JSON.readTree(json.out());
+        Cli.Result asJson = project.run("check", "--json");
+        assertThat(asJson.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        JsonNode check = asJson.json();
         assertThat(check.propertyNames()).containsExactly("ok", "database", "schema", "versionTable", "upToDate",
                 "current", "heads", "pending", "unknownRevisions", "checksumMismatches");
         assertThat(check.get("checksumMismatches").get(0).propertyNames())
@@ -78,7 +75,7 @@ class CheckValidateRepairTest {
         project.run("upgrade", "head");
         Cli.Result result = project.run("check", "--json");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
-        JsonNode check = JSON.readTree(result.out());
+        JsonNode check = result.json();
         assertThat(check.get("ok").asBoolean()).isTrue();
         assertThat(check.get("pending")).isEmpty();
     }
@@ -94,7 +91,7 @@ class CheckValidateRepairTest {
         assertThat(invalid.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(invalid.out()).contains("Changed since applied: c3c3c3c3c3c3");
         assertThat(invalid.errLine()).startsWith("FAILED: Validation found 1 changed file(s)").doesNotContain("\n");
-        JsonNode json = JSON.readTree(project.run("validate", "--json").out());
+        JsonNode json = project.run("validate", "--json").json();
         assertThat(json.propertyNames()).containsExactly("valid", "checksumMismatches", "unknownRevisions");
         assertThat(json.get("valid").asBoolean()).isFalse();
 
@@ -110,7 +107,7 @@ class CheckValidateRepairTest {
         project.run("upgrade", "head");
         Cli.Result result = project.run("repair", "--json");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(JSON.readTree(result.out()).toString()).isEqualTo("{\"realigned\":[],\"failedEntriesRemoved\":0}");
+        assertThat(result.json().toString()).isEqualTo("{\"realigned\":[],\"failedEntriesRemoved\":0}");
     }
 
     @Test
@@ -119,6 +116,6 @@ class CheckValidateRepairTest {
         project.execute("INSERT INTO retort_version VALUES ('ffffffffffff')");
         Cli.Result result = project.run("validate", "--json");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(JSON.readTree(result.out()).get("unknownRevisions").toString()).isEqualTo("[\"ffffffffffff\"]");
+        assertThat(result.json().get("unknownRevisions").toString()).isEqualTo("[\"ffffffffffff\"]");
     }
 }

@@ -5,12 +5,16 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the CLI in-process, as a user would from a shell in {@code folder} with the given
- * environment variables, and captures what it prints.
+ * environment variables, and captures what it prints (and, for {@code --json}, reads it).
  */
 final class Cli {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path folder;
     private final Map<String, String> variables = new LinkedHashMap<>();
@@ -41,6 +45,11 @@ final class Cli {
         /** stderr without trailing line break, for one-line assertions. */
         String errLine() {
             return err.strip();
+        }
+
+        /** stdout read as one JSON document: what {@code --json} printed. */
+        JsonNode json() {
+            return JSON.readTree(out);
         }
 
         @Override

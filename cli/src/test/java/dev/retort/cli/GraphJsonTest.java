@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code retort graph --json} on a graph with a branch, a merge and a second base that depends
@@ -25,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GraphJsonTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String A1 = "a1a1a1a1a1a1";
     private static final String B2 = "b2b2b2b2b2b2";
     private static final String C3 = "c3c3c3c3c3c3";
@@ -40,19 +38,7 @@ class GraphJsonTest {
 
     @BeforeEach
     void setUp() {
-        project = new Project(folder).linear();
-        project.write("d4d4d4d4d4d4_side.sql", """
-                -- revision: d4d4d4d4d4d4
-                -- revises: b2b2b2b2b2b2
-                -- message: side branch
-                -- branch-labels: side
-
-                -- +upgrade
-                CREATE TABLE side (id INT);
-
-                -- +downgrade
-                DROP TABLE side;
-                """);
+        project = new Project(folder).linear().sideBranch();
         project.write("e5e5e5e5e5e5_merge.sql", """
                 -- revision: e5e5e5e5e5e5
                 -- revises: c3c3c3c3c3c3, d4d4d4d4d4d4
@@ -82,7 +68,7 @@ class GraphJsonTest {
         Cli.Result result = new Cli(folder).run("graph", "--json");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
         assertThat(result.err()).isEmpty();
-        JsonNode graph = JSON.readTree(result.out());
+        JsonNode graph = result.json();
 
         assertThat(graph.propertyNames()).containsExactly("revisions", "heads", "bases", "current");
         assertThat(ids(graph.get("heads"))).containsExactly(E5, F6);
@@ -139,11 +125,11 @@ class GraphJsonTest {
     @Test
     void withADatabaseCurrentHoldsTheRevisionsItIsAt() {
         assertThat(project.run("upgrade", D4).exitCode()).isEqualTo(ExitCodes.OK);
-        JsonNode graph = JSON.readTree(project.run("graph", "--json").out());
+        JsonNode graph = project.run("graph", "--json").json();
         assertThat(ids(graph.get("current"))).containsExactly(D4);
 
         project.run("upgrade", "heads");
-        assertThat(ids(JSON.readTree(project.run("graph", "--json").out()).get("current"))).containsExactly(E5, F6);
+        assertThat(ids(project.run("graph", "--json").json().get("current"))).containsExactly(E5, F6);
     }
 
     @Test
@@ -153,7 +139,7 @@ class GraphJsonTest {
         assertThat(result.errLine()).isEqualTo("retort graph: error: --json and --format exclude each other: --json "
                 + "prints the graph as data, --format draws it (text, mermaid or dot); give one of them. "
                 + "(see 'retort graph --help')");
-        JsonNode error = JSON.readTree(result.out()).get("error");
+        JsonNode error = result.json().get("error");
         assertThat(error.get("type").asString()).isEqualTo("UsageError");
         assertThat(error.get("message").asString()).startsWith("--json and --format exclude each other");
     }
@@ -170,7 +156,7 @@ class GraphJsonTest {
                 """);
         Cli.Result result = new Cli(folder).run("graph", "--json");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
-        JsonNode error = JSON.readTree(result.out()).get("error");
+        JsonNode error = result.json().get("error");
         assertThat(error.get("type").asString()).isEqualTo("ScriptLoadException");
         assertThat(error.get("message").asString()).contains("999999999999");
         assertThat(result.errLine()).startsWith("FAILED: ");
@@ -181,7 +167,7 @@ class GraphJsonTest {
         Project empty = new Project(folder.resolve("empty"));
         Cli.Result result = new Cli(empty.folder()).run("graph", "--json");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(JSON.readTree(result.out()).toString())
+        assertThat(result.json().toString())
                 .isEqualTo("{\"revisions\":[],\"heads\":[],\"bases\":[],\"current\":null}");
     }
 

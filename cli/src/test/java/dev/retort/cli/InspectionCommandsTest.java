@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * current, heads, branches, history, show and graph, in text and JSON. The graph:
@@ -18,8 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class InspectionCommandsTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @TempDir
     Path folder;
 
@@ -27,20 +24,7 @@ class InspectionCommandsTest {
 
     @BeforeEach
     void setUp() {
-        project = new Project(folder).linear();
-        project.write("d4d4d4d4d4d4_side.sql", """
-                -- revision: d4d4d4d4d4d4
-                -- revises: b2b2b2b2b2b2
-                -- message: side branch
-                -- branch-labels: side
-                -- create-date: 2026-11-21 10:30:00
-
-                -- +upgrade
-                CREATE TABLE side (id INT);
-
-                -- +downgrade
-                DROP TABLE side;
-                """);
+        project = new Project(folder).linear().sideBranch();
     }
 
     @Test
@@ -69,7 +53,7 @@ class InspectionCommandsTest {
     @Test
     void currentJsonHasTheDatabaseTheRowsAndTheirRevisions() {
         project.run("upgrade", "c3c3");
-        JsonNode current = JSON.readTree(project.run("current", "--json").out());
+        JsonNode current = project.run("current", "--json").json();
         assertThat(current.propertyNames()).containsExactly("database", "schema", "versionTable", "current", "upToDate",
                 "revisions", "unknownRevisions");
         assertThat(current.get("current").toString()).isEqualTo("[\"c3c3c3c3c3c3\"]");
@@ -93,7 +77,7 @@ class InspectionCommandsTest {
         assertThat(result.out().lines()).containsExactly("c3c3c3c3c3c3 (head)", "d4d4d4d4d4d4 (side) (head)");
         assertThat(project.run("heads", "-v").out()).contains("Rev: d4d4d4d4d4d4 (head)", "Branch names: side",
                 "Create Date: 2026-11-21 10:30:00");
-        JsonNode heads = JSON.readTree(project.run("heads", "--json").out());
+        JsonNode heads = project.run("heads", "--json").json();
         assertThat(heads.get("heads").toString()).isEqualTo("[\"c3c3c3c3c3c3\",\"d4d4d4d4d4d4\"]");
         assertThat(heads.get("revisions").get(1).get("branchLabels").toString()).isEqualTo("[\"side\"]");
     }
@@ -115,7 +99,7 @@ class InspectionCommandsTest {
                 "             -> d4d4d4d4d4d4 (side) (head)");
         assertThat(project.run("branches", "-v").out()).contains("Rev: b2b2b2b2b2b2 (branchpoint)",
                 "Branches into: c3c3c3c3c3c3, d4d4d4d4d4d4", "             -> d4d4d4d4d4d4 (side) (head), side branch");
-        JsonNode branches = JSON.readTree(project.run("branches", "--json").out());
+        JsonNode branches = project.run("branches", "--json").json();
         assertThat(branches.get("branchPoints").get(0).get("revision").asString()).isEqualTo("b2b2b2b2b2b2");
         assertThat(branches.get("branchPoints").get(0).get("children").toString())
                 .isEqualTo("[\"c3c3c3c3c3c3\",\"d4d4d4d4d4d4\"]");
@@ -148,12 +132,12 @@ class InspectionCommandsTest {
 
     @Test
     void historyJsonCarriesTheRangeTheCurrentRowsWithDashIAndTheRevisions() {
-        JsonNode plain = JSON.readTree(project.run("history", "--json").out());
+        JsonNode plain = project.run("history", "--json").json();
         assertThat(plain.propertyNames()).containsExactly("range", "current", "revisions");
         assertThat(plain.get("current").isNull()).isTrue();
         assertThat(plain.get("revisions")).hasSize(4);
         project.run("upgrade", "a1a1");
-        JsonNode indicated = JSON.readTree(project.run("history", "-i", "-r", "a1a1a1a1a1a1:b2b2b2b2b2b2", "--json").out());
+        JsonNode indicated = project.run("history", "-i", "-r", "a1a1a1a1a1a1:b2b2b2b2b2b2", "--json").json();
         assertThat(indicated.get("range").asString()).isEqualTo("a1a1a1a1a1a1:b2b2b2b2b2b2");
         assertThat(indicated.get("current").toString()).isEqualTo("[\"a1a1a1a1a1a1\"]");
     }
@@ -164,7 +148,7 @@ class InspectionCommandsTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("Rev: d4d4d4d4d4d4 (head)", "Parent: b2b2b2b2b2b2", "    side branch",
                 "    Revision ID: d4d4d4d4d4d4", "    Revises: b2b2b2b2b2b2");
-        JsonNode heads = JSON.readTree(project.run("show", "heads", "--json").out());
+        JsonNode heads = project.run("show", "heads", "--json").json();
         assertThat(heads.get("revisions")).hasSize(2);
         assertRevisionShape(heads.get("revisions").get(0));
         assertThat(heads.get("revisions").get(0).get("checksum").asString()).hasSize(64);

@@ -7,12 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** upgrade, downgrade and stamp on an H2 file database: real runs, --dry-run, --json and --sql. */
 class MigrationCommandsTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     Path folder;
@@ -79,7 +76,7 @@ class MigrationCommandsTest {
         project.run("upgrade", "a1a1");
         Cli.Result result = project.run("upgrade", "head", "--dry-run", "--json");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
-        JsonNode plan = JSON.readTree(result.out());
+        JsonNode plan = result.json();
         assertThat(plan.propertyNames()).containsExactly("operation", "target", "current", "steps", "resultingHeads");
         assertThat(plan.get("operation").asString()).isEqualTo("upgrade");
         assertThat(plan.get("target").asString()).isEqualTo("head");
@@ -94,14 +91,14 @@ class MigrationCommandsTest {
     @Test
     void downgradeAndStampDryRunsPrintTheirPlansToo() {
         project.run("upgrade", "head");
-        JsonNode downgrade = JSON.readTree(project.run("downgrade", "a1a1a1a1a1a1", "--dry-run", "--json").out());
+        JsonNode downgrade = project.run("downgrade", "a1a1a1a1a1a1", "--dry-run", "--json").json();
         assertThat(downgrade.get("operation").asString()).isEqualTo("downgrade");
         assertThat(downgrade.get("steps").toString()).isEqualTo(
                 "[{\"revision\":\"c3c3c3c3c3c3\",\"operation\":\"downgrade\",\"message\":\"create notes\"},"
                         + "{\"revision\":\"b2b2b2b2b2b2\",\"operation\":\"downgrade\",\"message\":\"add status\"}]");
         assertThat(downgrade.get("resultingHeads").toString()).isEqualTo("[\"a1a1a1a1a1a1\"]");
 
-        JsonNode stamp = JSON.readTree(project.run("stamp", "b2b2", "--dry-run", "--json").out());
+        JsonNode stamp = project.run("stamp", "b2b2", "--dry-run", "--json").json();
         assertThat(stamp.toString()).isEqualTo("{\"operation\":\"stamp\",\"target\":\"b2b2\",\"current\":[\"c3c3c3c3c3c3\"],"
                 + "\"steps\":[],\"resultingHeads\":[\"b2b2b2b2b2b2\"]}");
 
@@ -116,7 +113,7 @@ class MigrationCommandsTest {
     void upgradeJsonReportsWhatARealRunApplied() {
         Cli.Result result = project.run("upgrade", "b2b2b2b2b2b2", "--json");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
-        JsonNode run = JSON.readTree(result.out());
+        JsonNode run = result.json();
         assertThat(run.propertyNames()).containsExactly("operation", "target", "current", "applied", "resultingHeads",
                 "startedAt", "durationMs");
         assertThat(run.get("applied").get(1).get("revision").asString()).isEqualTo("b2b2b2b2b2b2");

@@ -95,6 +95,27 @@ final class Project {
         return this;
     }
 
+    /**
+     * A side branch on top of {@link #linear()}: d4, labelled "side", revises b2 (which becomes a
+     * branch point), so the project has two heads, c3 and d4.
+     */
+    Project sideBranch() {
+        write("d4d4d4d4d4d4_side.sql", """
+                -- revision: d4d4d4d4d4d4
+                -- revises: b2b2b2b2b2b2
+                -- message: side branch
+                -- branch-labels: side
+                -- create-date: 2026-11-21 10:30:00
+
+                -- +upgrade
+                CREATE TABLE side (id INT);
+
+                -- +downgrade
+                DROP TABLE side;
+                """);
+        return this;
+    }
+
     /** The version table's rows, sorted; empty when the table does not exist. */
     List<String> versionRows() {
         if (!tables().contains("retort_version")) {

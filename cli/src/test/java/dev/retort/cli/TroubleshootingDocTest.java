@@ -61,6 +61,9 @@ class TroubleshootingDocTest {
         Cli.Result timeout = cli().env("RETORT_LOCK_TIMEOUT", "a minute").run("--url", url, "--locations", "m", "upgrade");
         assertThat(timeout.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(timeout.errLine()).isEqualTo("FAILED: " + badTimeout);
+        expect(1, "Invalid dialect from RETORT_DIALECT: 'oracle' is not a dialect Retort knows; give one of postgresql, "
+                + "h2, mariadb, mysql, or leave the dialect out to detect it from the connection.",
+                cli().env("RETORT_DIALECT", "oracle"), "--url", url, "--locations", "m", "upgrade");
         Files.writeString(folder.resolve("retort.properties"), "url=jdbc:h2:mem:x\nlocation=m\n");
         expect(1, "/home/me/shop/retort.properties:2: unknown setting 'location'; did you mean 'locations'? Known "
                 + "settings: url, user, password, schema, locations, dialect, version-table, history-table, lock-timeout.",
@@ -101,6 +104,9 @@ class TroubleshootingDocTest {
         expect(2, "retort current: error: Unknown options: '--lock-timeout', '1s' --lock-timeout is an option of "
                 + "upgrade, downgrade, stamp and repair only. (see 'retort current --help')",
                 "--locations", "m", "current", "--lock-timeout", "1s");
+        expect(2, "retort upgrade: error: Invalid value for option '--dialect': 'oracle' is not a dialect Retort knows; "
+                + "give one of postgresql, h2, mariadb, mysql, or leave the dialect out to detect it from the connection "
+                + "(see 'retort upgrade --help')", "--url", url, "--locations", "m", "upgrade", "--dialect", "oracle");
     }
 
     @Test
@@ -202,8 +208,13 @@ class TroubleshootingDocTest {
 
     /** The page holds {@code text}, and running {@code args} exits with {@code exitCode} printing it. */
     private void expect(int exitCode, String text, String... args) {
+        expect(exitCode, text, cli(), args);
+    }
+
+    /** As {@link #expect(int, String, String...)}, run with {@code cli} (for its environment variables). */
+    private void expect(int exitCode, String text, Cli cli, String... args) {
         assertThat(page).as("docs/troubleshooting.md").contains(text);
-        Cli.Result result = cli().run(args);
+        Cli.Result result = cli.run(args);
         String printed = (result.out() + result.err()).replace(folder.toAbsolutePath().toString(), "/home/me/shop");
         assertThat(result.exitCode()).as(String.join(" ", args) + "\n" + result).isEqualTo(exitCode);
         assertThat(printed).as("retort " + String.join(" ", args)).containsPattern(pattern(text));

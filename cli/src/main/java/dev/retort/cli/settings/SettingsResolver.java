@@ -84,8 +84,8 @@ public final class SettingsResolver {
         List<String> locations = normalizeLocations(values.getOrDefault("locations", DEFAULT_LOCATION), locationOrigin);
         origins.putIfAbsent("locations", locationOrigin);
         return new Settings(values.get("url"), values.get("user"), values.get("password"), values.get("schema"),
-                locations, lowerCase(values.get("dialect")), values.get("version-table"), values.get("history-table"),
-                lockTimeout(values.get("lock-timeout"), origins.get("lock-timeout")), origins);
+                locations, dialect(values.get("dialect"), origins.get("dialect")), values.get("version-table"),
+                values.get("history-table"), lockTimeout(values.get("lock-timeout"), origins.get("lock-timeout")), origins);
     }
 
     /** The lock timeout, null when no source sets it (the engine's default applies then). */
@@ -98,6 +98,23 @@ public final class SettingsResolver {
         } catch (IllegalArgumentException e) {
             throw new SettingsException("Invalid lock timeout from " + origin + ": " + e.getMessage() + ".");
         }
+    }
+
+    /**
+     * The dialect in lower case, null when no source sets it (detected from the connection then).
+     * A flag was checked when the command line was parsed (a usage error); a bad value from the
+     * other sources stops every command here, as a bad lock timeout does.
+     */
+    private static String dialect(String value, String origin) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            DialectNames.check(value);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("Invalid dialect from " + origin + ": " + e.getMessage() + ".");
+        }
+        return value.toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -132,10 +149,6 @@ public final class SettingsResolver {
 
     private String absolute(String folder) {
         return workingDirectory.resolve(folder).toAbsolutePath().normalize().toString();
-    }
-
-    private static String lowerCase(String value) {
-        return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
     private static String blankToNull(String value) {
