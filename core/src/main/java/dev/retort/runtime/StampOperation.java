@@ -35,11 +35,18 @@ public final class StampOperation {
         try (Session session = Session.open(config)) {
             Connection connection = session.connection();
             try {
-                // Refuse what can be refused before taking the lock: on H2 the lock's first use
-                // creates the lock table, and a refused stamp must leave the schema untouched.
+                // The version table is read twice, on purpose; neither read can serve for both.
+                // This one, before the lock, refuses what can be refused: on H2 the lock's first
+                // use creates the lock table, and a refused stamp must leave the schema untouched
+                // (StampOnANewSchemaTest); nor should it wait for another migrator's lock before
+                // saying what is wrong with its arguments.
                 plan(session, orEmpty(session.versions().read(connection)), targets, purge);
                 return session.lockTemplate().execute(connection, config.dataSource(), () -> {
-                    // Read and plan again inside the lock: another migrator may have run meanwhile.
+                    // This one, under the lock, is what the stamp writes from: while this stamp
+                    // waited for the lock, another migrator may have moved the version table, and
+                    // a plan from the first read would then change rows that are gone, or insert a
+                    // row beside the ones that migrator wrote (ConcurrentMigratorsTest#
+                    // aStampThatWaitedForTheLockPlansFromWhatTheOtherMigratorLeft).
                     List<String> rows = session.versions().read(connection);
                     boolean createTables = rows == null;
                     Plan plan = plan(session, orEmpty(rows), targets, purge);
