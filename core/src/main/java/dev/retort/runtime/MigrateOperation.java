@@ -69,7 +69,12 @@ public final class MigrateOperation {
                     if (prepared.tablesMissing()) {
                         createTables(session);
                         if (prepared.baseline() != null) {
-                            stampBaseline(session, prepared.baseline());
+                            try {
+                                stampBaseline(session, prepared.baseline());
+                            } catch (SQLException | RuntimeException e) {
+                                dropCreatedTables(session, prepared.firstRun(), e);
+                                throw e;
+                            }
                         }
                     }
                     listeners.runStarting(plan);
@@ -140,11 +145,39 @@ public final class MigrateOperation {
                     script.checksum(), config.appliedBy(), 0, true));
             statement.executeBatch();
             connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            // Before setAutoCommit(true) below, which would commit the version row without its history row.
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
         } finally {
             connection.setAutoCommit(true);
         }
         org.slf4j.LoggerFactory.getLogger("dev.retort").info("Schema {} had tables but no version table: stamped the "
                 + "baseline revision {} (retort.baseline-revision)", session.schema(), baseline);
+    }
+
+    /**
+     * After a failed baseline stamp, drops the tables this run created, so that the schema is as
+     * it was and the next run stamps the baseline again: an empty version table left behind would
+     * make it start from base instead, against tables that already exist. Drop failures are
+     * attached to {@code failure}, which stays the error reported.
+     */
+    private static void dropCreatedTables(Session session, boolean historyCreated, Exception failure) {
+        List<String> tables = new ArrayList<>(List.of(session.versions().qualifiedName()));
+        if (historyCreated) {
+            tables.add(session.history().qualifiedName());
+        }
+        try (Statement statement = session.connection().createStatement()) {
+            for (String table : tables) {
+                statement.execute("DROP TABLE " + table);
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /**
