@@ -35,7 +35,7 @@ class ReportTest {
         assertThat(md).contains("| tool | restart, median ms | restart peak RSS MiB | apply N=1000, ms | "
                 + "apply N=1000, peak RSS MiB | apply N=5000, ms | apply N=5000, peak RSS MiB |");
         assertThat(md).contains("| retort | 820 | 110 | 1500 | 110 | 6000 | 220 |");
-        assertThat(md).contains("| whole-process restart, H2 (in memory): under 400 ms | 820 ms, of which 690 ms before "
+        assertThat(md).contains("| whole-process restart, H2 (restart: file database; apply: in memory): under 400 ms | 820 ms, of which 690 ms before "
                 + "any tool runs (JDBC: start, connect, exit); Retort's own part 130 ms | **no**: the floor alone is over 400 ms |");
         assertThat(md).contains("| whole-process restart, PostgreSQL (loopback): under 400 ms | 380 ms, of which 250 ms "
                 + "before any tool runs (JDBC: start, connect, exit); Retort's own part 130 ms | yes |");
