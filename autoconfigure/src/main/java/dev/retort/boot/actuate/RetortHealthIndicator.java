@@ -16,6 +16,11 @@ import org.springframework.boot.health.contributor.Health;
  * after a failed run, when applied migration files changed, or when the database cannot be
  * read (then {@code state} is where the last run left it and {@code error} says why, as in
  * {@code /actuator/migrations}).
+ *
+ * <p>{@code error} is what makes it {@code DOWN}: the read error when the database cannot be
+ * read, else a failed run's error. {@code lastRunError} is the failed run's error whenever the
+ * last run failed (the endpoint's {@code lastRun.error}), so that a read error never hides why
+ * the migration failed.
  */
 public class RetortHealthIndicator extends AbstractHealthIndicator {
 
@@ -47,6 +52,7 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
                 builder.withDetail("state", known.name());
             }
             builder.withDetail("error", RetortMigrationsEndpoint.errorMessage(ex));
+            withLastRunError(builder, tracker.lastRun());
             return;
         }
         MigrationState state = tracker.state(status, runner.validateChecksums());
@@ -78,6 +84,13 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
         LastRun lastRun = tracker.lastRun();
         if (lastRun != null && lastRun.error() != null && state == MigrationState.FAILED) {
             builder.withDetail("error", lastRun.error());
+        }
+        withLastRunError(builder, lastRun);
+    }
+
+    private static void withLastRunError(Health.Builder builder, LastRun lastRun) {
+        if (lastRun != null && LastRun.FAILED.equals(lastRun.status()) && lastRun.error() != null) {
+            builder.withDetail("lastRunError", lastRun.error());
         }
     }
 }
