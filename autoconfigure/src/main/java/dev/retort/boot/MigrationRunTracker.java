@@ -70,13 +70,6 @@ public final class MigrationRunTracker implements MigrationListener {
         }
     }
 
-    /** The database's status as seen right after the last run, null if it could not be read. */
-    public Status lastStatus() {
-        synchronized (lock) {
-            return status;
-        }
-    }
-
     /**
      * Whether the database is where the last successful start-up run left it, for a target
      * other than the heads ({@code retort.target=<revision>}): pending revisions are then

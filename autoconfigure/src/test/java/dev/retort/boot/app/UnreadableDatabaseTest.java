@@ -4,6 +4,10 @@ import static dev.retort.boot.app.AbstractRunningServiceTests.fieldNames;
 import static dev.retort.boot.app.AbstractRunningServiceTests.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.AppliedRevision;
+import dev.retort.MigrationListener;
+import dev.retort.MigrationResult;
+import dev.retort.Retort;
 import dev.retort.boot.support.Http;
 import dev.retort.boot.support.MigrationFiles;
 import dev.retort.boot.support.TcpProxy;
@@ -16,6 +20,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,9 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,6 +63,12 @@ class UnreadableDatabaseTest {
                         "ALTER TABLE orders DROP COLUMN customer;");
     }
 
+    private MigrationFiles threeRevisions() {
+        return twoRevisions()
+                .revision("cc03", "cc02", "add total", "ALTER TABLE orders ADD COLUMN total INT;",
+                        "ALTER TABLE orders DROP COLUMN total;");
+    }
+
     private MigrationFiles brokenSecondRevision() {
         return MigrationFiles.in(folder)
                 .revision("cc01", "base", "create orders", "CREATE TABLE orders (id INT PRIMARY KEY);", "DROP TABLE orders;")
@@ -68,6 +84,11 @@ class UnreadableDatabaseTest {
     }
 
     private static ConfigurableApplicationContext run(int port, String url, MigrationFiles files, List<String> more) {
+        return run(WebApp.class, port, url, files, more);
+    }
+
+    private static ConfigurableApplicationContext run(Class<?> application, int port, String url, MigrationFiles files,
+            List<String> more) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + url,
@@ -79,7 +100,7 @@ class UnreadableDatabaseTest {
                 "--management.endpoints.web.exposure.include=health,migrations",
                 "--management.endpoint.health.show-details=always"));
         args.addAll(more);
-        return SpringApplication.run(WebApp.class, args.toArray(String[]::new));
+        return SpringApplication.run(application, args.toArray(String[]::new));
     }
 
     @Test
@@ -267,6 +288,73 @@ class UnreadableDatabaseTest {
         }
     }
 
+    /**
+     * A run the application starts after start-up loses its database halfway: the endpoint
+     * says {@code MIGRATING} with the read error (the run itself may not notice for a long
+     * time), and does not pass off what it read before the run as the database's revisions.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = { "H2", "POSTGRESQL" })
+    void aDatabaseLostDuringARunShowsMigratingWithTheReadErrorAndNoRememberedRevisions(TestDatabase.Kind kind)
+            throws Exception {
+        HoldingApp.held = new CountDownLatch(1);
+        HoldingApp.release = new CountDownLatch(1);
+        try (ServedDatabase database = ServedDatabase.of(kind);
+             TcpProxy proxy = TcpProxy.inFrontOf(database.url())) {
+            int port = ReadinessDuringMigrationTest.freePort();
+            List<String> args = new ArrayList<>(database.credentials());
+            args.add("--retort.target=cc01");
+            try (ConfigurableApplicationContext context =
+                         run(HoldingApp.class, port, proxy.route(database.url()), threeRevisions(), args)) {
+                Http http = new Http(port);
+                JsonNode started = http.get("/actuator/migrations").json().get("engines").get("retort");
+                assertThat(started.get("state").asString()).isEqualTo("PENDING");
+                assertThat(strings(started.get("current"))).containsExactly("cc01");
+
+                // The application upgrades to head; the run holds after cc02 (committed), before cc03.
+                CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(
+                        () -> context.getBean(Retort.class).upgrade("head"));
+                try {
+                    assertThat(HoldingApp.held.await(60, TimeUnit.SECONDS)).as("run reached cc02").isTrue();
+                    proxy.close();
+
+                    Http.Response response = http.get("/actuator/migrations");
+                    assertThat(response.status()).isEqualTo(503);
+                    JsonNode engine = response.json().get("engines").get("retort");
+                    assertThat(engine.get("state").asString()).isEqualTo("MIGRATING");
+                    assertThat(engine.get("error").asString()).startsWith(CANNOT_READ);
+                    assertThat(engine.get("lastRun").get("status").asString()).isEqualTo("RUNNING");
+                    assertThat(strings(engine.get("lastRun").get("applied"))).containsExactly("cc02");
+                    // Not cc01 and [cc02, cc03] from before the run, as if just read.
+                    for (String unknown : new String[] { "database", "upToDate", "current", "pending" }) {
+                        assertThat(engine.get(unknown).isNull()).as(unknown).isTrue();
+                    }
+                    assertThat(strings(engine.get("heads"))).containsExactly("cc03");
+                    assertThat(response.body()).doesNotContain(PASSWORD).doesNotContain(USER);
+                    // Health does not query the database during a run.
+                    JsonNode health = http.get("/actuator/health").json().get("components").get("migrations");
+                    assertThat(health.get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+                    assertThat(health.get("details").get("state").asString()).isEqualTo("MIGRATING");
+                }
+                finally {
+                    HoldingApp.release.countDown();
+                }
+                // The run meets the cut connection at cc03 and fails: both errors, as after any failed run.
+                assertThat(run).failsWithin(60, TimeUnit.SECONDS);
+                JsonNode failed = http.get("/actuator/migrations").json().get("engines").get("retort");
+                assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+                assertThat(failed.get("lastRun").get("status").asString()).isEqualTo("FAILED");
+                assertThat(failed.get("error").asString()).startsWith(CANNOT_READ);
+                JsonNode health = assertHealthSays(http, "FAILED", CANNOT_READ);
+                assertThat(health.get("details").get("lastRunError").asString())
+                        .isEqualTo(failed.get("lastRun").get("error").asString());
+            }
+        }
+        finally {
+            HoldingApp.release.countDown();
+        }
+    }
+
     /** The {@code migrations} health component: DOWN, with the state and an error starting as given. */
     private static JsonNode assertHealthSays(Http http, String state, String errorPrefix) {
         Http.Response health = http.get("/actuator/health");
@@ -310,6 +398,37 @@ class UnreadableDatabaseTest {
         @Override
         public void close() throws Exception {
             cleanup.close();
+        }
+    }
+
+    /** {@link WebApp} with a listener that holds a run after revision {@code cc02}, until released. */
+    @SpringBootConfiguration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class HoldingApp {
+
+        static volatile CountDownLatch held = new CountDownLatch(0);
+        static volatile CountDownLatch release = new CountDownLatch(0);
+
+        @Bean
+        MigrationListener holdAfterCc02() {
+            return new MigrationListener() {
+                @Override
+                public void revisionApplied(AppliedRevision revision) {
+                    if (!"cc02".equals(revision.revision())) {
+                        return;
+                    }
+                    held.countDown();
+                    try {
+                        if (!release.await(120, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("test never released the run");
+                        }
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(ex);
+                    }
+                }
+            };
         }
     }
 
