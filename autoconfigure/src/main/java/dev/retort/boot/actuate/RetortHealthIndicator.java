@@ -14,7 +14,7 @@ import org.springframework.boot.health.contributor.Health;
  * {@code OUT_OF_SERVICE} while revisions are pending (unless the start-up run reached a
  * {@code retort.target} short of the heads) or a run is in progress, {@code DOWN}
  * after a failed run, when applied migration files changed, or when the database cannot be
- * read (then {@code state} is where the last run left it and {@code error} says why, as in
+ * read (then {@code state} is the last known one and {@code error} says why, as in
  * {@code /actuator/migrations}).
  *
  * <p>{@code error} is what makes it {@code DOWN}: the read error when the database cannot be
@@ -41,11 +41,11 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
         }
         Status status;
         try {
-            status = runner.retort().status();
+            status = tracker.readStatus(runner.retort()::status).status();
         }
         catch (RuntimeException ex) {
-            // What /actuator/migrations says too: the state the last run left (an unreadable
-            // database is not a failed migration) and the same error. DOWN: nothing confirms it.
+            // What /actuator/migrations says too: the last known state (an unreadable database
+            // is not a failed migration) and the same error. DOWN: nothing confirms it.
             MigrationState known = tracker.lastKnownState(runner.validateChecksums());
             builder.down();
             if (known != null) {

@@ -13,6 +13,7 @@ import dev.retort.graph.RevisionGraph;
 import dev.retort.script.MigrationScript;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.retort.boot.Redaction;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  *
  * <p>An engine whose database cannot be read (unreachable, or an unexpected version
  * table), also during a run, is still described, with what is known without the database,
- * the last known state and an {@code error} (the health contributor says the same); what
- * only the database can tell is null, never a remembered value that would pass for a fresh one.
+ * the last known state, an {@code error} (the health contributor says the same) and
+ * {@code statusReadAt}, when the database was last read; what only the database can tell is
+ * null, never a remembered value that would pass for a fresh one.
  * {@link RetortMigrationsEndpointWebExtension} turns "nothing could be read" into HTTP 503.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
@@ -87,7 +89,7 @@ public class RetortMigrationsEndpoint {
                 continue;
             }
             try {
-                return describe(retort, known);
+                return describe(retort, known, trackerOf(retort));
             }
             catch (RuntimeException ex) {
                 logFailures(Map.of(name, ex), "/actuator/migrations/" + revision);
@@ -131,9 +133,9 @@ public class RetortMigrationsEndpoint {
     /**
      * The database could not be read, whether or not a run is in progress: {@code state} is
      * the last known one ({@code MIGRATING} during a run; not a failed migration unless a run
-     * failed), {@code error} says why there is no fresh reading. What only the database can
-     * tell is null, never a remembered value: a remembered {@code current} would look like a
-     * fresh one, and during a run it is wrong.
+     * failed), {@code error} says why there is no fresh reading, {@code statusReadAt} when the
+     * last one was taken. What only the database can tell is null, never a remembered value:
+     * a remembered {@code current} would look like a fresh one, and during a run it is wrong.
      */
     private EngineDescriptor unreadable(Retort retort, RuntimeException ex) {
         MigrationRunTracker tracker = trackerOf(retort);
@@ -141,7 +143,8 @@ public class RetortMigrationsEndpoint {
         RevisionGraph graph = retort.scripts().graph();
         List<String> heads = graph.heads().stream().sorted().toList();
         return new EngineDescriptor(null, retort.schema(), retort.versionTable(), state, null, null, heads, null,
-                graph.revisions().size(), tracker != null ? tracker.lastRun() : null, errorMessage(ex));
+                graph.revisions().size(), tracker != null ? tracker.lastRun() : null, errorMessage(ex),
+                tracker != null ? timestamp(tracker.lastReadAt()) : null);
     }
 
     private static RevisionDescriptor unreadable(Retort retort, Revision revision, RuntimeException ex) {
@@ -156,17 +159,24 @@ public class RetortMigrationsEndpoint {
         MigrationRunTracker tracker = trackerOf(retort);
         if (tracker == null) {
             // retort.validate-checksums is the start-up run's setting; other engines count drift as a failure.
+            Instant readAt = Instant.now();
             Status status = retort.status();
-            return describe(status, MigrationState.of(status, true), null);
+            return describe(status, MigrationState.of(status, true), null, readAt);
         }
-        Status status = retort.status();
-        return describe(status, tracker.state(status, validateChecksums()), tracker.lastRun());
+        MigrationRunTracker.Reading reading = tracker.readStatus(retort::status);
+        MigrationState state = tracker.state(reading.status(), validateChecksums());
+        return describe(reading.status(), state, tracker.lastRun(), reading.readAt());
     }
 
-    private static EngineDescriptor describe(Status status, @Nullable MigrationState state, @Nullable LastRun lastRun) {
+    private static EngineDescriptor describe(Status status, @Nullable MigrationState state, @Nullable LastRun lastRun,
+            Instant readAt) {
         return new EngineDescriptor(status.database(), status.schema(), status.versionTable(), state,
                 status.upToDate(), status.current(), status.heads(), status.pending(), status.revisionCount(), lastRun,
-                null);
+                null, timestamp(readAt));
+    }
+
+    private static @Nullable String timestamp(@Nullable Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private boolean validateChecksums() {
@@ -177,11 +187,11 @@ public class RetortMigrationsEndpoint {
         return (runner != null && runner.retort() == retort) ? runner.tracker() : null;
     }
 
-    private static RevisionDescriptor describe(Retort retort, Revision revision) {
+    private static RevisionDescriptor describe(Retort retort, Revision revision, @Nullable MigrationRunTracker tracker) {
         RevisionGraph graph = retort.scripts().graph();
         String id = revision.id();
         MigrationScript script = retort.scripts().script(id);
-        Status status = retort.status();
+        Status status = tracker != null ? tracker.readStatus(retort::status).status() : retort.status();
         boolean applied = status.current().stream()
                 .anyMatch(head -> head.equals(id) || (graph.contains(head) && graph.isAncestor(id, head)));
         String appliedAt = null;
@@ -214,9 +224,9 @@ public class RetortMigrationsEndpoint {
      * @param schema         the migrated schema
      * @param versionTable   the table holding the current heads
      * @param state          where the database stands for this build; when it cannot be read,
-     *                       the last known state: {@code MIGRATING} during a run, else where
-     *                       the last run left it ({@code FAILED} only if that run failed),
-     *                       null if no run said
+     *                       the last known state: {@code MIGRATING} during a run, {@code FAILED}
+     *                       after a failed run, else what the latest reading said (null if
+     *                       nothing said, or no reading followed the last run)
      * @param upToDate       whether the database is at this build's heads
      * @param current        revisions in the version table
      * @param heads          this build's head revisions
@@ -226,13 +236,18 @@ public class RetortMigrationsEndpoint {
      * @param error          why the database could not be read for this answer (also during a
      *                       run), null when it could; then {@code database}, {@code upToDate},
      *                       {@code current} and {@code pending} are null
+     * @param statusReadAt   when the status behind this answer was read (ISO-8601): this
+     *                       request's reading when {@code error} is null; else the latest
+     *                       successful reading in this process, null if there was none (or the
+     *                       engine is not the start-up run's)
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EngineDescriptor(@Nullable String database, @Nullable String schema, String versionTable,
                                    @Nullable MigrationState state, @Nullable Boolean upToDate,
                                    @Nullable List<String> current, List<String> heads,
                                    @Nullable List<PendingRevision> pending, int revisionCount,
-                                   @Nullable LastRun lastRun, @Nullable String error) {
+                                   @Nullable LastRun lastRun, @Nullable String error,
+                                   @Nullable String statusReadAt) {
 
         public EngineDescriptor {
             current = current == null ? null : List.copyOf(current);

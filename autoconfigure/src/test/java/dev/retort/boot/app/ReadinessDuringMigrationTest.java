@@ -103,7 +103,7 @@ class ReadinessDuringMigrationTest {
      * lock; PostgreSQL's one) leaves the endpoint no way to read a status: it says so in
      * {@code error} (the pool's own words), the heads and the revision count still come from
      * the migration files, and what only the database knows is null rather than an empty list
-     * that looks like an answer.
+     * (or the run's check before migrating) that looks like an answer.
      */
     @ParameterizedTest
     @EnumSource(value = TestDatabase.Kind.class, names = { "H2", "POSTGRESQL" })
@@ -148,6 +148,9 @@ class ReadinessDuringMigrationTest {
             for (String unknown : new String[] { "database", "upToDate", "current", "pending" }) {
                 assertThat(engine.get(unknown).isNull()).as(unknown).isTrue();
             }
+            // The run's own check before migrating was the last reading.
+            assertThat(Instant.parse(engine.get("statusReadAt").asString()))
+                    .isAfterOrEqualTo(Instant.parse(engine.get("lastRun").get("startedAt").asString()));
             assertThat(engine.get("lastRun").get("status").asString()).isEqualTo("RUNNING");
             assertThat(AbstractRunningServiceTests.strings(engine.get("lastRun").get("applied")))
                     .containsExactly("1a2b3c4d5e6f");

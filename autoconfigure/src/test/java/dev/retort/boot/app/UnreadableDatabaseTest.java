@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -118,7 +120,9 @@ class UnreadableDatabaseTest {
             assertThat(response.status()).isEqualTo(503);
             JsonNode engine = response.json().get("engines").get("retort");
             assertThat(fieldNames(engine)).containsExactlyInAnyOrder("database", "schema", "versionTable", "state",
-                    "upToDate", "current", "heads", "pending", "revisionCount", "lastRun", "error");
+                    "upToDate", "current", "heads", "pending", "revisionCount", "lastRun", "error", "statusReadAt");
+            // The start-up run never read the database: nothing to date.
+            assertThat(engine.get("statusReadAt").isNull()).isTrue();
             assertThat(engine.get("error").asString())
                     .startsWith(CANNOT_CONNECT)
                     .contains("127.0.0.1:1");
@@ -289,6 +293,60 @@ class UnreadableDatabaseTest {
     }
 
     /**
+     * The last known state is the latest reading, not what the start-up run left: here another
+     * instance (a newer build's) migrated the database after the start-up run, this service
+     * read it, and then lost it. {@code statusReadAt} dates that reading, so a reader of the
+     * JSON can tell the remembered {@code state} from a live one.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = { "H2", "POSTGRESQL" })
+    void aDatabaseLostAfterAnotherInstanceMigratedItKeepsTheLatestReadingAndSaysWhenItWasRead(TestDatabase.Kind kind)
+            throws Exception {
+        try (ServedDatabase database = ServedDatabase.of(kind);
+             TcpProxy proxy = TcpProxy.inFrontOf(database.url())) {
+            int port = ReadinessDuringMigrationTest.freePort();
+            List<String> args = new ArrayList<>(database.credentials());
+            args.add("--retort.target=cc01");
+            try (ConfigurableApplicationContext context =
+                         run(port, proxy.route(database.url()), twoRevisions(), args)) {
+                Http http = new Http(port);
+                Instant before = Instant.now();
+                JsonNode started = http.get("/actuator/migrations").json().get("engines").get("retort");
+                assertThat(started.get("state").asString()).isEqualTo("PENDING");
+                assertThat(started.get("error").isNull()).isTrue();
+                assertThat(Instant.parse(started.get("statusReadAt").asString())).isBetween(before, Instant.now());
+
+                // Another instance upgrades the database, straight, not through the proxy.
+                Retort.builder().dataSource(database.dataSource()).locations(twoRevisions().location()).build()
+                        .upgrade("head");
+                JsonNode fresh = http.get("/actuator/migrations").json().get("engines").get("retort");
+                assertThat(fresh.get("state").asString()).isEqualTo("UP_TO_DATE");
+                assertThat(strings(fresh.get("current"))).containsExactly("cc02");
+                String readAt = fresh.get("statusReadAt").asString();
+                assertThat(Instant.parse(readAt)).isAfter(Instant.parse(started.get("statusReadAt").asString()));
+
+                proxy.close();
+
+                Http.Response response = http.get("/actuator/migrations");
+                assertThat(response.status()).isEqualTo(503);
+                JsonNode engine = response.json().get("engines").get("retort");
+                assertThat(engine.get("error").asString()).startsWith(CANNOT_READ);
+                // What the latest reading said (the start-up run left PENDING), and when it was read.
+                assertThat(engine.get("state").asString()).isEqualTo("UP_TO_DATE");
+                assertThat(engine.get("statusReadAt").asString()).isEqualTo(readAt);
+                for (String unknown : new String[] { "database", "upToDate", "current", "pending" }) {
+                    assertThat(engine.get(unknown).isNull()).as(unknown).isTrue();
+                }
+                assertHealthSays(http, "UP_TO_DATE", CANNOT_READ);
+                // Still the same reading: the failed reads in between did not move it.
+                assertThat(http.get("/actuator/migrations").json().get("engines").get("retort")
+                        .get("statusReadAt").asString()).isEqualTo(readAt);
+                assertThat(response.body()).doesNotContain(PASSWORD).doesNotContain(USER);
+            }
+        }
+    }
+
+    /**
      * A run the application starts after start-up loses its database halfway: the endpoint
      * says {@code MIGRATING} with the read error (the run itself may not notice for a long
      * time), and does not pass off what it read before the run as the database's revisions.
@@ -310,6 +368,7 @@ class UnreadableDatabaseTest {
                 JsonNode started = http.get("/actuator/migrations").json().get("engines").get("retort");
                 assertThat(started.get("state").asString()).isEqualTo("PENDING");
                 assertThat(strings(started.get("current"))).containsExactly("cc01");
+                String readAt = started.get("statusReadAt").asString();
 
                 // The application upgrades to head; the run holds after cc02 (committed), before cc03.
                 CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(
@@ -329,6 +388,7 @@ class UnreadableDatabaseTest {
                     for (String unknown : new String[] { "database", "upToDate", "current", "pending" }) {
                         assertThat(engine.get(unknown).isNull()).as(unknown).isTrue();
                     }
+                    assertThat(engine.get("statusReadAt").asString()).isEqualTo(readAt);
                     assertThat(strings(engine.get("heads"))).containsExactly("cc03");
                     assertThat(response.body()).doesNotContain(PASSWORD).doesNotContain(USER);
                     // Health does not query the database during a run.
@@ -393,6 +453,11 @@ class UnreadableDatabaseTest {
                         }
                         server.stop();
                     });
+        }
+
+        /** A connection of its own, as another instance of the service would have (not through a proxy). */
+        DriverManagerDataSource dataSource() {
+            return credentials.isEmpty() ? new DriverManagerDataSource(url) : new DriverManagerDataSource(url, USER, PASSWORD);
         }
 
         @Override
