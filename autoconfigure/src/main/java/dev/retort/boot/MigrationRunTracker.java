@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * {@link RetortMigrationStrategy} and the checks before it) and, as a
  * {@link MigrationListener} of the auto-configured engine, from every upgrade, downgrade or
  * stamp, also those the application starts itself later.
+ *
+ * <p>It also keeps the latest status that anyone in this process read successfully
+ * ({@link #readStatus(Supplier)}: the start-up run, the endpoint, the health contributor), so
+ * that when the database cannot be read they can say what it last said, and when.
  *
  * <p>Thread-safe: runs happen on the start-up thread while the endpoint and health are read
  * from request threads.
@@ -38,6 +43,9 @@ public final class MigrationRunTracker implements MigrationListener {
     private List<String> unknownRevisions = List.of();
     private Status status;
     private List<String> reachedHeads = List.of();
+    private @Nullable Status lastRead;
+    private @Nullable Instant lastReadAt;
+    private @Nullable Instant changedAt;
 
     /** Whether a migration run is in progress. */
     public boolean isRunning() {
@@ -70,10 +78,29 @@ public final class MigrationRunTracker implements MigrationListener {
         }
     }
 
-    /** The database's status as seen right after the last run, null if it could not be read. */
-    public Status lastStatus() {
+    /**
+     * Reads the database's status and remembers it as the latest reading, stamped with the
+     * moment the read began (so a slow read never passes for newer than one that began after it).
+     * @param read the engine's {@code status()}
+     * @return what it returned, with that moment; its exception passes through, and nothing
+     *         is remembered then
+     */
+    public Reading readStatus(Supplier<Status> read) {
+        Instant readAt = Instant.now();
+        Status current = read.get();
         synchronized (lock) {
-            return status;
+            if (lastReadAt == null || !readAt.isBefore(lastReadAt)) {
+                lastRead = current;
+                lastReadAt = readAt;
+            }
+        }
+        return new Reading(current, readAt);
+    }
+
+    /** When the latest successful {@link #readStatus(Supplier) reading} began, null if there was none. */
+    public @Nullable Instant lastReadAt() {
+        synchronized (lock) {
+            return lastReadAt;
         }
     }
 
@@ -120,9 +147,12 @@ public final class MigrationRunTracker implements MigrationListener {
     /**
      * Where the database stood when this process last knew, for when it cannot be read now:
      * {@code MIGRATING} during a run, {@code FAILED} after a failed run (also one that failed
-     * because it could not connect), else what the status read right after the last run
-     * said. An unreadable database is never a state of its own: it is not a failed migration.
-     * @return null when nothing was run or read yet (e.g. before the start-up run)
+     * because it could not connect), else what the latest successful reading said (the
+     * start-up run's, the endpoint's or the health contributor's), unless a run of this
+     * engine ended after that reading began. An unreadable database is never a state of its
+     * own: it is not a failed migration.
+     * @return null when nothing was run or read yet (e.g. before the start-up run), or when
+     *         no reading followed the last run
      */
     public @Nullable MigrationState lastKnownState(boolean validateChecksums) {
         Status last;
@@ -134,7 +164,10 @@ public final class MigrationRunTracker implements MigrationListener {
             if (failure != null) {
                 return MigrationState.FAILED;
             }
-            last = status;
+            // A reading that began before a run ended may show the database before (or halfway
+            // through) that run: not what it looks like now.
+            boolean readAfterLastRun = lastReadAt != null && (changedAt == null || lastReadAt.isAfter(changedAt));
+            last = readAfterLastRun ? lastRead : null;
             skipped = lastRun != null && LastRun.SKIPPED.equals(lastRun.status());
         }
         if (last != null) {
@@ -209,6 +242,7 @@ public final class MigrationRunTracker implements MigrationListener {
     @Override
     public void runFinished(MigrationResult result) {
         synchronized (lock) {
+            changedAt = Instant.now();
             absorb(result);
             if (running && !runnerOwnsRun) {
                 finish(LastRun.SUCCEEDED, null);
@@ -219,6 +253,7 @@ public final class MigrationRunTracker implements MigrationListener {
     @Override
     public void runFailed(RuntimeException error) {
         synchronized (lock) {
+            changedAt = Instant.now();
             if (running && !runnerOwnsRun) {
                 finish(LastRun.FAILED, Redaction.message(error));
                 failure = error;
@@ -259,5 +294,13 @@ public final class MigrationRunTracker implements MigrationListener {
         lastRun = new LastRun(operation, target, outcome, start.toString(), durationMs, applied, error);
         running = false;
         runnerOwnsRun = false;
+    }
+
+    /**
+     * One successful read of the database's status.
+     * @param status what it said
+     * @param readAt when the read began
+     */
+    public record Reading(Status status, Instant readAt) {
     }
 }

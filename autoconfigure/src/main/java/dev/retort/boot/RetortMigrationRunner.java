@@ -90,7 +90,7 @@ public class RetortMigrationRunner {
                 tracker.runnerSucceeded(null, statusOrNull());
                 return true;
             }
-            Status before = retort.status();
+            Status before = tracker.readStatus(retort::status).status();
             if (!before.unknownRevisions().isEmpty()) {
                 skip(before.unknownRevisions(), before);
                 return true;
@@ -143,7 +143,7 @@ public class RetortMigrationRunner {
 
     private Status statusOrNull() {
         try {
-            return retort.status();
+            return tracker.readStatus(retort::status).status();
         }
         catch (RuntimeException ex) {
             log.debug("Could not read the migration status after the run", ex);

@@ -14,8 +14,13 @@ import org.springframework.boot.health.contributor.Health;
  * {@code OUT_OF_SERVICE} while revisions are pending (unless the start-up run reached a
  * {@code retort.target} short of the heads) or a run is in progress, {@code DOWN}
  * after a failed run, when applied migration files changed, or when the database cannot be
- * read (then {@code state} is where the last run left it and {@code error} says why, as in
+ * read (then {@code state} is the last known one and {@code error} says why, as in
  * {@code /actuator/migrations}).
+ *
+ * <p>{@code error} is what makes it {@code DOWN}: the read error when the database cannot be
+ * read, else a failed run's error. {@code lastRunError} is the failed run's error whenever the
+ * last run failed (the endpoint's {@code lastRun.error}), so that a read error never hides why
+ * the migration failed.
  */
 public class RetortHealthIndicator extends AbstractHealthIndicator {
 
@@ -36,17 +41,18 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
         }
         Status status;
         try {
-            status = runner.retort().status();
+            status = tracker.readStatus(runner.retort()::status).status();
         }
         catch (RuntimeException ex) {
-            // What /actuator/migrations says too: the state the last run left (an unreadable
-            // database is not a failed migration) and the same error. DOWN: nothing confirms it.
+            // What /actuator/migrations says too: the last known state (an unreadable database
+            // is not a failed migration) and the same error. DOWN: nothing confirms it.
             MigrationState known = tracker.lastKnownState(runner.validateChecksums());
             builder.down();
             if (known != null) {
                 builder.withDetail("state", known.name());
             }
             builder.withDetail("error", RetortMigrationsEndpoint.errorMessage(ex));
+            withLastRunError(builder, tracker.lastRun());
             return;
         }
         MigrationState state = tracker.state(status, runner.validateChecksums());
@@ -78,6 +84,13 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
         LastRun lastRun = tracker.lastRun();
         if (lastRun != null && lastRun.error() != null && state == MigrationState.FAILED) {
             builder.withDetail("error", lastRun.error());
+        }
+        withLastRunError(builder, lastRun);
+    }
+
+    private static void withLastRunError(Health.Builder builder, LastRun lastRun) {
+        if (lastRun != null && LastRun.FAILED.equals(lastRun.status()) && lastRun.error() != null) {
+            builder.withDetail("lastRunError", lastRun.error());
         }
     }
 }

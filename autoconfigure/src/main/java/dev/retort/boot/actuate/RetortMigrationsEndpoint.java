@@ -13,6 +13,7 @@ import dev.retort.graph.RevisionGraph;
 import dev.retort.script.MigrationScript;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.retort.boot.Redaction;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * revision's details. Read-only; never shows credentials.
  *
  * <p>An engine whose database cannot be read (unreachable, or an unexpected version
- * table) is still described, with what is known without the database, the state the
- * last run left and an {@code error} (the health contributor says the same);
+ * table), also during a run, is still described, with what is known without the database,
+ * the last known state, an {@code error} (the health contributor says the same) and
+ * {@code statusReadAt}, when the database was last read; what only the database can tell is
+ * null, never a remembered value that would pass for a fresh one.
  * {@link RetortMigrationsEndpointWebExtension} turns "nothing could be read" into HTTP 503.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
@@ -86,7 +89,7 @@ public class RetortMigrationsEndpoint {
                 continue;
             }
             try {
-                return describe(retort, known);
+                return describe(retort, known, trackerOf(retort));
             }
             catch (RuntimeException ex) {
                 logFailures(Map.of(name, ex), "/actuator/migrations/" + revision);
@@ -128,25 +131,20 @@ public class RetortMigrationsEndpoint {
     }
 
     /**
-     * The database could not be read: {@code state} is where the last run left it (not a
-     * failed migration unless the run failed), {@code error} says why there is no fresh reading.
+     * The database could not be read, whether or not a run is in progress: {@code state} is
+     * the last known one ({@code MIGRATING} during a run; not a failed migration unless a run
+     * failed), {@code error} says why there is no fresh reading, {@code statusReadAt} when the
+     * last one was taken. What only the database can tell is null, never a remembered value:
+     * a remembered {@code current} would look like a fresh one, and during a run it is wrong.
      */
     private EngineDescriptor unreadable(Retort retort, RuntimeException ex) {
         MigrationRunTracker tracker = trackerOf(retort);
         MigrationState state = tracker != null ? tracker.lastKnownState(validateChecksums()) : null;
-        return withoutDatabase(retort, state, tracker, errorMessage(ex));
-    }
-
-    /**
-     * What is known without the database: the configuration, the loaded scripts (heads and
-     * revision count) and the last run; what only the database can tell is null.
-     */
-    private static EngineDescriptor withoutDatabase(Retort retort, @Nullable MigrationState state,
-            @Nullable MigrationRunTracker tracker, @Nullable String error) {
         RevisionGraph graph = retort.scripts().graph();
         List<String> heads = graph.heads().stream().sorted().toList();
         return new EngineDescriptor(null, retort.schema(), retort.versionTable(), state, null, null, heads, null,
-                graph.revisions().size(), tracker != null ? tracker.lastRun() : null, error);
+                graph.revisions().size(), tracker != null ? tracker.lastRun() : null, errorMessage(ex),
+                tracker != null ? timestamp(tracker.lastReadAt()) : null);
     }
 
     private static RevisionDescriptor unreadable(Retort retort, Revision revision, RuntimeException ex) {
@@ -156,55 +154,44 @@ public class RetortMigrationsEndpoint {
                 script == null ? null : script.checksum(), null, null, errorMessage(ex));
     }
 
+    /** A fresh reading; throws when the database cannot be read (see {@link #unreadable}). */
     private EngineDescriptor describe(Retort retort) {
         MigrationRunTracker tracker = trackerOf(retort);
         if (tracker == null) {
             // retort.validate-checksums is the start-up run's setting; other engines count drift as a failure.
+            Instant readAt = Instant.now();
             Status status = retort.status();
-            return describe(status, MigrationState.of(status, true), null);
+            return describe(status, MigrationState.of(status, true), null, readAt);
         }
-        Status status = tracker.isRunning() ? statusOrLast(retort, tracker) : retort.status();
-        MigrationState state = tracker.state(status, validateChecksums());
-        if (status == null) {
-            // A first run holds the database (or the pool's connections) and no run has read a
-            // status yet: the migration files still know the heads and how many revisions there are.
-            return withoutDatabase(retort, state, tracker, null);
-        }
-        return describe(status, state, tracker.lastRun());
+        MigrationRunTracker.Reading reading = tracker.readStatus(retort::status);
+        MigrationState state = tracker.state(reading.status(), validateChecksums());
+        return describe(reading.status(), state, tracker.lastRun(), reading.readAt());
     }
 
-    private static EngineDescriptor describe(Status status, @Nullable MigrationState state, @Nullable LastRun lastRun) {
+    private static EngineDescriptor describe(Status status, @Nullable MigrationState state, @Nullable LastRun lastRun,
+            Instant readAt) {
         return new EngineDescriptor(status.database(), status.schema(), status.versionTable(), state,
                 status.upToDate(), status.current(), status.heads(), status.pending(), status.revisionCount(), lastRun,
-                null);
+                null, timestamp(readAt));
+    }
+
+    private static @Nullable String timestamp(@Nullable Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private boolean validateChecksums() {
         return runner == null || runner.validateChecksums();
     }
 
-    /**
-     * While a run holds the migration lock some databases block readers of the version
-     * table; fall back to what the tracker saw rather than hang the endpoint.
-     */
-    private static Status statusOrLast(Retort retort, MigrationRunTracker tracker) {
-        try {
-            return retort.status();
-        }
-        catch (RuntimeException ex) {
-            return tracker.lastStatus();
-        }
-    }
-
     private @Nullable MigrationRunTracker trackerOf(Retort retort) {
         return (runner != null && runner.retort() == retort) ? runner.tracker() : null;
     }
 
-    private static RevisionDescriptor describe(Retort retort, Revision revision) {
+    private static RevisionDescriptor describe(Retort retort, Revision revision, @Nullable MigrationRunTracker tracker) {
         RevisionGraph graph = retort.scripts().graph();
         String id = revision.id();
         MigrationScript script = retort.scripts().script(id);
-        Status status = retort.status();
+        Status status = tracker != null ? tracker.readStatus(retort::status).status() : retort.status();
         boolean applied = status.current().stream()
                 .anyMatch(head -> head.equals(id) || (graph.contains(head) && graph.isAncestor(id, head)));
         String appliedAt = null;
@@ -237,25 +224,30 @@ public class RetortMigrationsEndpoint {
      * @param schema         the migrated schema
      * @param versionTable   the table holding the current heads
      * @param state          where the database stands for this build; when it cannot be read,
-     *                       where the last run left it ({@code FAILED} only if that run failed),
-     *                       null if no run said
+     *                       the last known state: {@code MIGRATING} during a run, {@code FAILED}
+     *                       after a failed run, else what the latest reading said (null if
+     *                       nothing said, or no reading followed the last run)
      * @param upToDate       whether the database is at this build's heads
      * @param current        revisions in the version table
      * @param heads          this build's head revisions
      * @param pending        revisions of this build not yet applied, in the order an upgrade applies them
      * @param revisionCount  how many revisions this build has
      * @param lastRun        what the last run did; null before the first
-     * @param error          why the database could not be read, null when it could; then
-     *                       {@code database}, {@code upToDate}, {@code current} and
-     *                       {@code pending} are null (as they are while a run holds the
-     *                       database before any status was read, with {@code error} null)
+     * @param error          why the database could not be read for this answer (also during a
+     *                       run), null when it could; then {@code database}, {@code upToDate},
+     *                       {@code current} and {@code pending} are null
+     * @param statusReadAt   when the status behind this answer was read (ISO-8601): this
+     *                       request's reading when {@code error} is null; else the latest
+     *                       successful reading in this process, null if there was none (or the
+     *                       engine is not the start-up run's)
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EngineDescriptor(@Nullable String database, @Nullable String schema, String versionTable,
                                    @Nullable MigrationState state, @Nullable Boolean upToDate,
                                    @Nullable List<String> current, List<String> heads,
                                    @Nullable List<PendingRevision> pending, int revisionCount,
-                                   @Nullable LastRun lastRun, @Nullable String error) {
+                                   @Nullable LastRun lastRun, @Nullable String error,
+                                   @Nullable String statusReadAt) {
 
         public EngineDescriptor {
             current = current == null ? null : List.copyOf(current);

@@ -45,8 +45,12 @@ abstract class AbstractRunningServiceTests {
         assertThat(response.status()).isEqualTo(200);
         JsonNode engine = response.json().get("engines").get("retort");
         assertThat(fieldNames(engine)).containsExactlyInAnyOrder("database", "schema", "versionTable", "state",
-                "upToDate", "current", "heads", "pending", "revisionCount", "lastRun", "error");
+                "upToDate", "current", "heads", "pending", "revisionCount", "lastRun", "error", "statusReadAt");
         assertThat(engine.get("error").isNull()).as("error of a readable database").isTrue();
+        // Read for this request: after the start-up run, and not after the answer came.
+        assertThat(Instant.parse(engine.get("statusReadAt").asString()))
+                .isAfter(Instant.parse(engine.get("lastRun").get("startedAt").asString()))
+                .isBeforeOrEqualTo(Instant.now());
         assertThat(engine.get("database").asString()).startsWith(expectedDatabasePrefix());
         assertThat(engine.get("schema").asString()).isEqualToIgnoringCase(expectedSchema());
         assertThat(engine.get("versionTable").asString()).isEqualTo("retort_version");

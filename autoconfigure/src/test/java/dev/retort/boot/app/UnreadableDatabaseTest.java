@@ -4,6 +4,10 @@ import static dev.retort.boot.app.AbstractRunningServiceTests.fieldNames;
 import static dev.retort.boot.app.AbstractRunningServiceTests.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.AppliedRevision;
+import dev.retort.MigrationListener;
+import dev.retort.MigrationResult;
+import dev.retort.Retort;
 import dev.retort.boot.support.Http;
 import dev.retort.boot.support.MigrationFiles;
 import dev.retort.boot.support.TcpProxy;
@@ -13,9 +17,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,9 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,6 +65,12 @@ class UnreadableDatabaseTest {
                         "ALTER TABLE orders DROP COLUMN customer;");
     }
 
+    private MigrationFiles threeRevisions() {
+        return twoRevisions()
+                .revision("cc03", "cc02", "add total", "ALTER TABLE orders ADD COLUMN total INT;",
+                        "ALTER TABLE orders DROP COLUMN total;");
+    }
+
     private MigrationFiles brokenSecondRevision() {
         return MigrationFiles.in(folder)
                 .revision("cc01", "base", "create orders", "CREATE TABLE orders (id INT PRIMARY KEY);", "DROP TABLE orders;")
@@ -68,6 +86,11 @@ class UnreadableDatabaseTest {
     }
 
     private static ConfigurableApplicationContext run(int port, String url, MigrationFiles files, List<String> more) {
+        return run(WebApp.class, port, url, files, more);
+    }
+
+    private static ConfigurableApplicationContext run(Class<?> application, int port, String url, MigrationFiles files,
+            List<String> more) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + url,
@@ -79,7 +102,7 @@ class UnreadableDatabaseTest {
                 "--management.endpoints.web.exposure.include=health,migrations",
                 "--management.endpoint.health.show-details=always"));
         args.addAll(more);
-        return SpringApplication.run(WebApp.class, args.toArray(String[]::new));
+        return SpringApplication.run(application, args.toArray(String[]::new));
     }
 
     @Test
@@ -97,7 +120,9 @@ class UnreadableDatabaseTest {
             assertThat(response.status()).isEqualTo(503);
             JsonNode engine = response.json().get("engines").get("retort");
             assertThat(fieldNames(engine)).containsExactlyInAnyOrder("database", "schema", "versionTable", "state",
-                    "upToDate", "current", "heads", "pending", "revisionCount", "lastRun", "error");
+                    "upToDate", "current", "heads", "pending", "revisionCount", "lastRun", "error", "statusReadAt");
+            // The start-up run never read the database: nothing to date.
+            assertThat(engine.get("statusReadAt").isNull()).isTrue();
             assertThat(engine.get("error").asString())
                     .startsWith(CANNOT_CONNECT)
                     .contains("127.0.0.1:1");
@@ -247,6 +272,7 @@ class UnreadableDatabaseTest {
                 assertThat(runError).contains("cc02");
                 JsonNode health = assertHealthSays(http, "FAILED", "");
                 assertThat(health.get("details").get("error").asString()).isEqualTo(runError);
+                assertThat(health.get("details").get("lastRunError").asString()).isEqualTo(runError);
 
                 // The first reads meet the pool's cut connections ("Connection is broken", SQL state
                 // 08006), later ones a refused connection: either way the same prefix.
@@ -258,8 +284,134 @@ class UnreadableDatabaseTest {
                 assertThat(engine.get("state").asString()).isEqualTo("FAILED");
                 assertThat(engine.get("error").asString()).startsWith(CANNOT_READ);
                 assertThat(engine.get("lastRun").get("error").asString()).isEqualTo(runError);
-                assertHealthSays(http, "FAILED", CANNOT_READ);
+                // Health has both too: the read error does not hide why the migration failed.
+                JsonNode lost = assertHealthSays(http, "FAILED", CANNOT_READ);
+                assertThat(lost.get("details").get("lastRunError").asString()).isEqualTo(runError);
+                assertThat(http.get("/actuator/health").body()).doesNotContain(PASSWORD).doesNotContain(USER);
             }
+        }
+    }
+
+    /**
+     * The last known state is the latest reading, not what the start-up run left: here another
+     * instance (a newer build's) migrated the database after the start-up run, this service
+     * read it, and then lost it. {@code statusReadAt} dates that reading, so a reader of the
+     * JSON can tell the remembered {@code state} from a live one.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = { "H2", "POSTGRESQL" })
+    void aDatabaseLostAfterAnotherInstanceMigratedItKeepsTheLatestReadingAndSaysWhenItWasRead(TestDatabase.Kind kind)
+            throws Exception {
+        try (ServedDatabase database = ServedDatabase.of(kind);
+             TcpProxy proxy = TcpProxy.inFrontOf(database.url())) {
+            int port = ReadinessDuringMigrationTest.freePort();
+            List<String> args = new ArrayList<>(database.credentials());
+            args.add("--retort.target=cc01");
+            try (ConfigurableApplicationContext context =
+                         run(port, proxy.route(database.url()), twoRevisions(), args)) {
+                Http http = new Http(port);
+                Instant before = Instant.now();
+                JsonNode started = http.get("/actuator/migrations").json().get("engines").get("retort");
+                assertThat(started.get("state").asString()).isEqualTo("PENDING");
+                assertThat(started.get("error").isNull()).isTrue();
+                assertThat(Instant.parse(started.get("statusReadAt").asString())).isBetween(before, Instant.now());
+
+                // Another instance upgrades the database, straight, not through the proxy.
+                Retort.builder().dataSource(database.dataSource()).locations(twoRevisions().location()).build()
+                        .upgrade("head");
+                JsonNode fresh = http.get("/actuator/migrations").json().get("engines").get("retort");
+                assertThat(fresh.get("state").asString()).isEqualTo("UP_TO_DATE");
+                assertThat(strings(fresh.get("current"))).containsExactly("cc02");
+                String readAt = fresh.get("statusReadAt").asString();
+                assertThat(Instant.parse(readAt)).isAfter(Instant.parse(started.get("statusReadAt").asString()));
+
+                proxy.close();
+
+                Http.Response response = http.get("/actuator/migrations");
+                assertThat(response.status()).isEqualTo(503);
+                JsonNode engine = response.json().get("engines").get("retort");
+                assertThat(engine.get("error").asString()).startsWith(CANNOT_READ);
+                // What the latest reading said (the start-up run left PENDING), and when it was read.
+                assertThat(engine.get("state").asString()).isEqualTo("UP_TO_DATE");
+                assertThat(engine.get("statusReadAt").asString()).isEqualTo(readAt);
+                for (String unknown : new String[] { "database", "upToDate", "current", "pending" }) {
+                    assertThat(engine.get(unknown).isNull()).as(unknown).isTrue();
+                }
+                assertHealthSays(http, "UP_TO_DATE", CANNOT_READ);
+                // Still the same reading: the failed reads in between did not move it.
+                assertThat(http.get("/actuator/migrations").json().get("engines").get("retort")
+                        .get("statusReadAt").asString()).isEqualTo(readAt);
+                assertThat(response.body()).doesNotContain(PASSWORD).doesNotContain(USER);
+            }
+        }
+    }
+
+    /**
+     * A run the application starts after start-up loses its database halfway: the endpoint
+     * says {@code MIGRATING} with the read error (the run itself may not notice for a long
+     * time), and does not pass off what it read before the run as the database's revisions.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = { "H2", "POSTGRESQL" })
+    void aDatabaseLostDuringARunShowsMigratingWithTheReadErrorAndNoRememberedRevisions(TestDatabase.Kind kind)
+            throws Exception {
+        HoldingApp.held = new CountDownLatch(1);
+        HoldingApp.release = new CountDownLatch(1);
+        try (ServedDatabase database = ServedDatabase.of(kind);
+             TcpProxy proxy = TcpProxy.inFrontOf(database.url())) {
+            int port = ReadinessDuringMigrationTest.freePort();
+            List<String> args = new ArrayList<>(database.credentials());
+            args.add("--retort.target=cc01");
+            try (ConfigurableApplicationContext context =
+                         run(HoldingApp.class, port, proxy.route(database.url()), threeRevisions(), args)) {
+                Http http = new Http(port);
+                JsonNode started = http.get("/actuator/migrations").json().get("engines").get("retort");
+                assertThat(started.get("state").asString()).isEqualTo("PENDING");
+                assertThat(strings(started.get("current"))).containsExactly("cc01");
+                String readAt = started.get("statusReadAt").asString();
+
+                // The application upgrades to head; the run holds after cc02 (committed), before cc03.
+                CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(
+                        () -> context.getBean(Retort.class).upgrade("head"));
+                try {
+                    assertThat(HoldingApp.held.await(60, TimeUnit.SECONDS)).as("run reached cc02").isTrue();
+                    proxy.close();
+
+                    Http.Response response = http.get("/actuator/migrations");
+                    assertThat(response.status()).isEqualTo(503);
+                    JsonNode engine = response.json().get("engines").get("retort");
+                    assertThat(engine.get("state").asString()).isEqualTo("MIGRATING");
+                    assertThat(engine.get("error").asString()).startsWith(CANNOT_READ);
+                    assertThat(engine.get("lastRun").get("status").asString()).isEqualTo("RUNNING");
+                    assertThat(strings(engine.get("lastRun").get("applied"))).containsExactly("cc02");
+                    // Not cc01 and [cc02, cc03] from before the run, as if just read.
+                    for (String unknown : new String[] { "database", "upToDate", "current", "pending" }) {
+                        assertThat(engine.get(unknown).isNull()).as(unknown).isTrue();
+                    }
+                    assertThat(engine.get("statusReadAt").asString()).isEqualTo(readAt);
+                    assertThat(strings(engine.get("heads"))).containsExactly("cc03");
+                    assertThat(response.body()).doesNotContain(PASSWORD).doesNotContain(USER);
+                    // Health does not query the database during a run.
+                    JsonNode health = http.get("/actuator/health").json().get("components").get("migrations");
+                    assertThat(health.get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+                    assertThat(health.get("details").get("state").asString()).isEqualTo("MIGRATING");
+                }
+                finally {
+                    HoldingApp.release.countDown();
+                }
+                // The run meets the cut connection at cc03 and fails: both errors, as after any failed run.
+                assertThat(run).failsWithin(60, TimeUnit.SECONDS);
+                JsonNode failed = http.get("/actuator/migrations").json().get("engines").get("retort");
+                assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+                assertThat(failed.get("lastRun").get("status").asString()).isEqualTo("FAILED");
+                assertThat(failed.get("error").asString()).startsWith(CANNOT_READ);
+                JsonNode health = assertHealthSays(http, "FAILED", CANNOT_READ);
+                assertThat(health.get("details").get("lastRunError").asString())
+                        .isEqualTo(failed.get("lastRun").get("error").asString());
+            }
+        }
+        finally {
+            HoldingApp.release.countDown();
         }
     }
 
@@ -303,9 +455,45 @@ class UnreadableDatabaseTest {
                     });
         }
 
+        /** A connection of its own, as another instance of the service would have (not through a proxy). */
+        DriverManagerDataSource dataSource() {
+            return credentials.isEmpty() ? new DriverManagerDataSource(url) : new DriverManagerDataSource(url, USER, PASSWORD);
+        }
+
         @Override
         public void close() throws Exception {
             cleanup.close();
+        }
+    }
+
+    /** {@link WebApp} with a listener that holds a run after revision {@code cc02}, until released. */
+    @SpringBootConfiguration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class HoldingApp {
+
+        static volatile CountDownLatch held = new CountDownLatch(0);
+        static volatile CountDownLatch release = new CountDownLatch(0);
+
+        @Bean
+        MigrationListener holdAfterCc02() {
+            return new MigrationListener() {
+                @Override
+                public void revisionApplied(AppliedRevision revision) {
+                    if (!"cc02".equals(revision.revision())) {
+                        return;
+                    }
+                    held.countDown();
+                    try {
+                        if (!release.await(120, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("test never released the run");
+                        }
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(ex);
+                    }
+                }
+            };
         }
     }
 
