@@ -20,7 +20,9 @@ import org.springframework.boot.health.contributor.Health;
  * <p>{@code error} is what makes it {@code DOWN}: the read error when the database cannot be
  * read, else a failed run's error. {@code lastRunError} is the failed run's error whenever the
  * last run failed (the endpoint's {@code lastRun.error}), so that a read error never hides why
- * the migration failed.
+ * the migration failed. {@code statusReadAt} is when the status behind the answer was read, as
+ * in the endpoint: this check's reading, or, when the database cannot be read, the latest
+ * successful one in this process.
  */
 public class RetortHealthIndicator extends AbstractHealthIndicator {
 
@@ -39,9 +41,9 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
             builder.outOfService().withDetail("state", MigrationState.MIGRATING.name());
             return;
         }
-        Status status;
+        MigrationRunTracker.Reading reading;
         try {
-            status = tracker.readStatus(runner.retort()::status).status();
+            reading = tracker.readStatus(runner.retort()::status);
         }
         catch (RuntimeException ex) {
             // What /actuator/migrations says too: the last known state (an unreadable database
@@ -53,8 +55,12 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
             }
             builder.withDetail("error", RetortMigrationsEndpoint.errorMessage(ex));
             withLastRunError(builder, tracker.lastRun());
+            if (tracker.lastReadAt() != null) {
+                builder.withDetail("statusReadAt", tracker.lastReadAt().toString());
+            }
             return;
         }
+        Status status = reading.status();
         MigrationState state = tracker.state(status, runner.validateChecksums());
         switch (state) {
             case UP_TO_DATE, UNKNOWN_REVISION -> builder.up();
@@ -73,7 +79,8 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
         builder.withDetail("state", state.name())
                 .withDetail("current", status.current())
                 .withDetail("heads", status.heads())
-                .withDetail("pending", status.pending().size());
+                .withDetail("pending", status.pending().size())
+                .withDetail("statusReadAt", reading.readAt().toString());
         if (!status.unknownRevisions().isEmpty()) {
             builder.withDetail("unknownRevisions", status.unknownRevisions());
         }

@@ -273,6 +273,7 @@ class UnreadableDatabaseTest {
                 JsonNode health = assertHealthSays(http, "FAILED", "");
                 assertThat(health.get("details").get("error").asString()).isEqualTo(runError);
                 assertThat(health.get("details").get("lastRunError").asString()).isEqualTo(runError);
+                Instant healthRead = Instant.parse(health.get("details").get("statusReadAt").asString());
 
                 // The first reads meet the pool's cut connections ("Connection is broken", SQL state
                 // 08006), later ones a refused connection: either way the same prefix.
@@ -287,6 +288,10 @@ class UnreadableDatabaseTest {
                 // Health has both too: the read error does not hide why the migration failed.
                 JsonNode lost = assertHealthSays(http, "FAILED", CANNOT_READ);
                 assertThat(lost.get("details").get("lastRunError").asString()).isEqualTo(runError);
+                // When the status was last read, as the endpoint says: the health check's own reading.
+                assertThat(lost.get("details").get("statusReadAt").asString())
+                        .isEqualTo(engine.get("statusReadAt").asString())
+                        .isEqualTo(healthRead.toString());
                 assertThat(http.get("/actuator/health").body()).doesNotContain(PASSWORD).doesNotContain(USER);
             }
         }
