@@ -116,10 +116,17 @@ public final class MigrationRunTracker implements MigrationListener {
         }
     }
 
-    /** Pending revisions after the last run, or -1 before the first run or when unknown. */
+    /**
+     * Pending revisions as of the latest successful reading that began after the last run ended
+     * (the start-up run's own, a health check's or an endpoint request's), so that a deploy by
+     * another instance shows at the next readiness probe; else as of the status read after the
+     * start-up run; -1 before the first run or when unknown.
+     */
     public int pendingCount() {
         synchronized (lock) {
-            return status == null ? -1 : status.pending().size();
+            boolean readAfterLastRun = lastReadAt != null && (changedAt == null || lastReadAt.isAfter(changedAt));
+            Status latest = readAfterLastRun ? lastRead : status;
+            return latest == null ? -1 : latest.pending().size();
         }
     }
 

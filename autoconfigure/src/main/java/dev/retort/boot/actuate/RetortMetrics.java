@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  *   <li>timer {@value #MIGRATION_TIMER}, one sample per applied or reverted revision, tagged
  *       {@code revision}, {@code direction} ({@code upgrade}/{@code downgrade}) and
  *       {@code outcome} ({@code success}/{@code failure});</li>
- *   <li>gauge {@value #PENDING_GAUGE}: revisions not yet applied after the last run
- *       (no value before the first run).</li>
+ *   <li>gauge {@value #PENDING_GAUGE}: revisions not yet applied, as of the latest status
+ *       read in this process ({@link MigrationRunTracker#pendingCount()}; no value before the
+ *       first run).</li>
  * </ul>
  * A revision id is a bounded tag: a service has as many values as it has migration files.
  */

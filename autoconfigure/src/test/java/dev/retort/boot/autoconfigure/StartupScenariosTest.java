@@ -7,6 +7,7 @@ import dev.retort.ChecksumMismatchException;
 import dev.retort.LockTimeoutException;
 import dev.retort.MigrationListener;
 import dev.retort.NonEmptySchemaException;
+import dev.retort.Retort;
 import dev.retort.boot.LastRun;
 import dev.retort.boot.MigrationRunTracker;
 import dev.retort.boot.MigrationState;
@@ -33,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -273,6 +275,27 @@ class StartupScenariosTest {
                     assertThat(registry.get(RetortMetrics.MIGRATION_TIMER).tag("revision", "bb03")
                             .tag("outcome", "failure").timer().count()).isEqualTo(1);
                     assertThat(registry.get(RetortMetrics.PENDING_GAUGE).gauge().value()).isEqualTo(1.0);
+                });
+    }
+
+    /** The pending gauge follows the database, not only the start-up run: another instance upgrades it. */
+    @Test
+    void thePendingGaugeFollowsTheLatestStatusReading() {
+        MigrationFiles files = twoRevisions();
+        runner(files).withPropertyValues("retort.target=bb01")
+                .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+                        CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+                .run(context -> {
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    assertThat(registry.get(RetortMetrics.PENDING_GAUGE).gauge().value()).isEqualTo(1.0);
+
+                    // Another instance (its own engine, not this context's) takes the database to head.
+                    Retort.builder().dataSource(context.getBean(DataSource.class))
+                            .locations(files.location()).build().upgrade("head");
+                    assertThat(registry.get(RetortMetrics.PENDING_GAUGE).gauge().value()).isEqualTo(1.0);
+
+                    context.getBean(RetortHealthIndicator.class).health(); // a readiness probe reads the status
+                    assertThat(registry.get(RetortMetrics.PENDING_GAUGE).gauge().value()).isZero();
                 });
     }
 
