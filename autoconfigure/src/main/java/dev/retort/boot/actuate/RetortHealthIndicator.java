@@ -6,6 +6,7 @@ import dev.retort.boot.MigrationRunTracker;
 import dev.retort.boot.MigrationState;
 import dev.retort.boot.RetortMigrationRunner;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import java.time.Instant;
 import org.springframework.boot.health.contributor.Health;
 
 /**
@@ -55,8 +56,9 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
             }
             builder.withDetail("error", RetortMigrationsEndpoint.errorMessage(ex));
             withLastRunError(builder, tracker.lastRun());
-            if (tracker.lastReadAt() != null) {
-                builder.withDetail("statusReadAt", tracker.lastReadAt().toString());
+            Instant lastReadAt = tracker.lastReadAt();
+            if (lastReadAt != null) {
+                builder.withDetail("statusReadAt", lastReadAt.toString());
             }
             return;
         }
